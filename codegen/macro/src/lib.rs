@@ -1,0 +1,2 @@
+//! `generate_client!` proc macro.
+#![forbid(unsafe_code)]

@@ -1,0 +1,2 @@
+//! Spec → Rust source generator.
+#![forbid(unsafe_code)]

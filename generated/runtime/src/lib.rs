@@ -1,0 +1,2 @@
+//! Hand-written runtime of the generated DCS client.
+#![forbid(unsafe_code)]

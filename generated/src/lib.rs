@@ -1,0 +1,2 @@
+//! Typed client for Huawei Cloud DCS.
+#![forbid(unsafe_code)]

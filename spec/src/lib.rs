@@ -1,0 +1,8 @@
+//! The DCS API spec: its model (the contract between scraper and generator) and the scraper that
+//! builds it from the published API reference.
+#![forbid(unsafe_code)]
+
+pub mod model;
+pub mod raw;
+
+pub use model::*;

@@ -1,0 +1,2 @@
+//! Uses dcs-client as a downstream crate would.
+#![forbid(unsafe_code)]
