@@ -1,2 +1,199 @@
-//! Spec → Rust source generator.
+//! Spec → Rust source generator for the DCS client.
+//!
+//! One library behind three front ends: the client crate's build script and the CLI call
+//! [`load_spec`] then [`generate`]; the proc macro calls [`generate_tokens`]. The output is
+//! deterministic (same spec and options, same bytes).
+//!
+//! # What is generated
+//! - `pub mod models`: a struct per schema and per operation's query parameters (`<Op>Query`),
+//!   and an enum per enumerated field (shared by fields with the same name and values).
+//! - `pub mod operations`: an `OperationInfo` constant per operation (`COPY_INSTANCE`) and `ALL`.
+//! - `pub mod error_codes`: `ErrorCode` (the reference's error-code table) and `ErrorBody`.
+//! - The client type (`DcsClient`): per operation `<op>_request` (build without sending),
+//!   `<op>` (send), and for list operations `<op>_stream` (all items, page by page).
+//!
+//! # Policies
+//! - **Response tolerance**: a schema reachable from any response is a *response model*: every
+//!   field is `Option<T>`, including those the document calls required, so a reply that omits one
+//!   still parses (`None`); `new()` still takes the required ones. Unknown fields are ignored.
+//!   Request-only schemas keep required fields as plain `T`.
+//! - **Numbers**: `integer` and `long` are `i64`, `float`/`double`/`number` are `f64` (documents
+//!   label 64-bit values `Integer`); types holding floats derive `PartialEq` only, others `Eq` too.
+//! - **Names**: std types are written with absolute paths, so schemas named `Result`, `Option` or
+//!   `Box` keep their names; see [`ident`] for keywords, digits and collisions.
+//! - **Headers** the runtime sets (`X-Auth-Token`, `Content-Type`, …) are not method arguments;
+//!   `{project_id}` is filled by the runtime.
+//! - **Dependencies**: generated code needs only the runtime crate; it uses the runtime's
+//!   re-exports of `serde` (with `#[serde(crate = "…")]`), `serde_json` and `futures_core`.
 #![forbid(unsafe_code)]
+
+mod docs;
+mod enums;
+mod error;
+mod error_codes;
+pub mod ident;
+mod models;
+mod operations;
+mod plan;
+mod sensitive;
+mod types;
+mod validate;
+
+use std::path::Path;
+
+use dcs_spec::Spec;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+pub use error::CodegenError;
+pub use sensitive::is_sensitive;
+
+/// What to generate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// Name of the client type. Default `DcsClient`.
+    pub client_name: String,
+    /// Emit only the operations of these groups (and the schemas they use); `None`: all.
+    pub groups: Option<Vec<String>>,
+    /// Path of the runtime crate in generated code. Default `dcs_runtime`; use an absolute path
+    /// (a crate name or `crate::…`).
+    pub runtime_crate: String,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { client_name: "DcsClient".into(), groups: None, runtime_crate: "dcs_runtime".into() }
+    }
+}
+
+/// Counts of what [`generate_with_summary`] emitted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Summary {
+    /// Structs: schemas plus query-parameter structs.
+    pub models: usize,
+    pub enums: usize,
+    pub operations: usize,
+    /// Operations with a page stream.
+    pub streams: usize,
+    pub error_codes: usize,
+    /// Lines of formatted source.
+    pub lines: usize,
+}
+
+/// The formatted source of the client (prettyplease).
+pub fn generate(spec: &Spec, opts: &Options) -> Result<String, CodegenError> {
+    generate_with_summary(spec, opts).map(|(source, _)| source)
+}
+
+/// [`generate`], plus counts for a summary line.
+pub fn generate_with_summary(spec: &Spec, opts: &Options) -> Result<(String, Summary), CodegenError> {
+    let (tokens, mut summary) = build(spec, opts)?;
+    let file: syn::File = syn::parse2(tokens)
+        .map_err(|e| CodegenError::new(format!("internal error: generated code does not parse: {e}")))?;
+    let source = prettyplease::unparse(&file);
+    summary.lines = source.lines().count();
+    Ok((source, summary))
+}
+
+/// The client as tokens (for the proc macro).
+pub fn generate_tokens(spec: &Spec, opts: &Options) -> Result<TokenStream, CodegenError> {
+    build(spec, opts).map(|(tokens, _)| tokens)
+}
+
+/// Reads, parses and validates a spec file; errors name the file and line.
+pub fn load_spec(path: &Path) -> Result<Spec, CodegenError> {
+    let file = path.display().to_string();
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| CodegenError::new(format!("cannot read the spec: {e}")).in_file(&file))?;
+    let spec = Spec::from_yaml(&file, &text)?;
+    validate_spec(&file, &text, &spec)?;
+    Ok(spec)
+}
+
+/// Checks what the generator relies on (type names resolve, operation names are unique, names are
+/// not empty, parameters say where they travel, …). The error names `file`, the item and its line
+/// in `yaml_text`.
+pub fn validate_spec(file: &str, yaml_text: &str, spec: &Spec) -> Result<(), CodegenError> {
+    match validate::first_error(Some(file), Some(yaml_text), &validate::check(spec)) {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+fn build(spec: &Spec, opts: &Options) -> Result<(TokenStream, Summary), CodegenError> {
+    if let Some(e) = validate::first_error(None, None, &validate::check(spec)) {
+        return Err(e);
+    }
+    let rt: syn::Path = syn::parse_str(&opts.runtime_crate)
+        .map_err(|_| CodegenError::new(format!("runtime_crate `{}` is not a Rust path", opts.runtime_crate)))?;
+    let client_ok = syn::parse_str::<syn::Ident>(&opts.client_name).is_ok()
+        && !opts.client_name.starts_with("r#")
+        && !["models", "operations", "error_codes"].contains(&opts.client_name.as_str());
+    if !client_ok {
+        return Err(CodegenError::new(format!("client_name `{}` is not a usable type name", opts.client_name)));
+    }
+    if let Some(groups) = &opts.groups {
+        let known: std::collections::BTreeSet<&str> = spec.operations.iter().map(|o| o.group.as_str()).collect();
+        if let Some(unknown) = groups.iter().find(|g| !known.contains(g.as_str())) {
+            let known: Vec<&str> = known.into_iter().collect();
+            return Err(CodegenError::new(format!("unknown group `{unknown}`; the spec has: {}", known.join(", "))));
+        }
+    }
+    let plan = plan::build(spec, opts.groups.as_deref());
+    let models = plan.models.iter().map(|m| models::emit(&plan, m, &rt));
+    let enums = plan.enums.iter().map(|e| enums::emit(e, &rt));
+    let infos = operations::emit_infos(&plan, &rt);
+    let error_codes = error_codes::emit(spec, &rt);
+    let methods = plan.ops.iter().map(|o| operations::emit_methods(&plan, o, &rt));
+    let pages = plan.ops.iter().filter_map(|o| o.page.as_ref()).filter(|p| p.emit_impl).map(|p| operations::emit_page(&plan, p, &rt));
+    let client = ident::ident(&opts.client_name);
+    let client_doc = format!(
+        " Client of {} ({}): one method per operation of the API reference.",
+        docs::escape_line(&spec.service.title),
+        docs::code(&spec.service.name)
+    );
+    let tokens = quote! {
+        /// Request and response types.
+        pub mod models {
+            #(#models)*
+            #(#enums)*
+        }
+
+        #infos
+
+        #error_codes
+
+        #[doc = #client_doc]
+        ///
+        /// Wraps the runtime client, which holds the configuration, credentials, HTTP and retries.
+        #[derive(Clone)]
+        pub struct #client {
+            inner: #rt::Client,
+        }
+
+        impl #client {
+            /// Wraps a configured runtime client.
+            pub fn new(inner: #rt::Client) -> Self {
+                Self { inner }
+            }
+
+            /// The runtime client.
+            pub fn inner(&self) -> &#rt::Client {
+                &self.inner
+            }
+
+            #(#methods)*
+        }
+
+        #(#pages)*
+    };
+    let summary = Summary {
+        models: plan.models.len(),
+        enums: plan.enums.len(),
+        operations: plan.ops.len(),
+        streams: plan.ops.iter().filter(|o| o.page.is_some()).count(),
+        error_codes: spec.error_codes.len(),
+        lines: 0,
+    };
+    Ok((tokens, summary))
+}

@@ -6,3 +6,10 @@ pub mod model;
 pub mod raw;
 
 pub use model::*;
+pub mod build;
+pub mod merge;
+pub mod normalize;
+pub mod pages;
+pub mod pdf;
+pub mod validate;
+pub mod write;

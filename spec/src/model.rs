@@ -216,10 +216,15 @@ impl FromStr for TypeRef {
     type Err = TypeParseError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let err = |reason: &str| TypeParseError { text: s.to_string(), reason: reason.to_string() };
+        let err = |reason: &str| TypeParseError {
+            text: s.to_string(),
+            reason: reason.to_string(),
+        };
         let t = s.trim();
         if let Some(inner) = t.strip_prefix("array<").and_then(|r| r.strip_suffix('>')) {
-            return Ok(TypeRef::Array(Box::new(inner.parse().map_err(|_| err("bad element type"))?)));
+            return Ok(TypeRef::Array(Box::new(
+                inner.parse().map_err(|_| err("bad element type"))?,
+            )));
         }
         if let Some(inner) = t.strip_prefix("map<").and_then(|r| r.strip_suffix('>')) {
             let value = inner
@@ -227,7 +232,9 @@ impl FromStr for TypeRef {
                 .strip_prefix("string")
                 .and_then(|r| r.trim_start().strip_prefix(','))
                 .ok_or_else(|| err("map keys must be `string`"))?;
-            return Ok(TypeRef::Map(Box::new(value.parse().map_err(|_| err("bad value type"))?)));
+            return Ok(TypeRef::Map(Box::new(
+                value.parse().map_err(|_| err("bad value type"))?,
+            )));
         }
         Ok(match t {
             "string" => TypeRef::String,
@@ -243,7 +250,9 @@ impl FromStr for TypeRef {
                 let mut chars = name.chars();
                 let first_ok = chars.next().is_some_and(|c| c.is_ascii_uppercase());
                 if !first_ok || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-                    return Err(err("not a primitive type and not an UpperCamelCase schema name"));
+                    return Err(err(
+                        "not a primitive type and not an UpperCamelCase schema name",
+                    ));
                 }
                 TypeRef::Named(name.to_string())
             }
@@ -291,8 +300,16 @@ impl Spec {
     /// Parses a spec from YAML text. `file` names the text in errors.
     pub fn from_yaml(file: &str, text: &str) -> Result<Spec, SpecError> {
         serde_yaml::from_str(text).map_err(|e| {
-            let (line, column) = e.location().map(|l| (l.line(), l.column())).unwrap_or((0, 0));
-            SpecError { file: file.to_string(), line, column, message: e.to_string() }
+            let (line, column) = e
+                .location()
+                .map(|l| (l.line(), l.column()))
+                .unwrap_or((0, 0));
+            SpecError {
+                file: file.to_string(),
+                line,
+                column,
+                message: e.to_string(),
+            }
         })
     }
 
@@ -340,14 +357,22 @@ mod tests {
 
     #[test]
     fn type_grammar_rejects_garbage() {
-        for t in ["", "Array of strings", "map<int,string>", "array<>", "lowercaseName", "Foo Bar"] {
+        for t in [
+            "",
+            "Array of strings",
+            "map<int,string>",
+            "array<>",
+            "lowercaseName",
+            "Foo Bar",
+        ] {
             assert!(t.parse::<TypeRef>().is_err(), "{t} should be rejected");
         }
     }
 
     #[test]
     fn unknown_keys_are_rejected_with_position() {
-        let text = "service: {name: dcs, title: t, sources: []}\noperations: []\nschemas: {}\nbogus: 1\n";
+        let text =
+            "service: {name: dcs, title: t, sources: []}\noperations: []\nschemas: {}\nbogus: 1\n";
         let err = Spec::from_yaml("x.yaml", text).unwrap_err();
         assert_eq!(err.line, 4);
         assert!(err.message.contains("bogus"), "{err}");

@@ -1,2 +1,55 @@
-//! Hand-written runtime of the generated DCS client.
+//! Hand-written runtime of the generated DCS client: configuration, credentials, the
+//! `SDK-HMAC-SHA256` signer, HTTP with retries, errors and pagination.
+//!
+//! Generated code describes each operation with a static [`OperationInfo`], fills a [`Request`]
+//! and calls [`Client::execute`]:
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), dcs_runtime::Error> {
+//! use dcs_runtime::{Client, Config, Credentials, OperationInfo, Request};
+//!
+//! static LIST: OperationInfo = OperationInfo {
+//!     name: "ListInstances",
+//!     method: "GET",
+//!     path: "/v2/{project_id}/instances",
+//!     params: &[],
+//!     deprecated: false,
+//!     has_body: false,
+//! };
+//! let config = Config::builder()
+//!     .region("cn-north-4")
+//!     .project_id("0123456789abcdef0123456789abcdef")
+//!     .credentials(Credentials::aksk("AK", "SK"))
+//!     .build()?;
+//! let client = Client::new(config)?;
+//! let mut request = Request::new(&LIST);
+//! request.query.push(("limit".into(), "10".into()));
+//! let reply: serde_json::Value = client.execute(request).await?;
+//! # let _ = reply;
+//! # Ok(())
+//! # }
+//! ```
 #![forbid(unsafe_code)]
+
+mod client;
+mod config;
+mod credentials;
+mod error;
+mod paginate;
+mod request;
+mod retry;
+pub mod signer;
+mod time;
+
+pub use client::Client;
+pub use config::{env, Config, ConfigBuilder, RetryPolicy};
+pub use credentials::{Credentials, Sensitive, REDACTED};
+pub use error::Error;
+pub use paginate::{paginate, Page};
+pub use request::{
+    is_runtime_header, query_pairs, to_body, OperationInfo, ParamInfo, ParamLocation, Request,
+};
+pub use time::sdk_date;
+
+/// Re-exported so generated code and users name the same versions.
+pub use {futures_core, serde, serde_json};

@@ -1,0 +1,154 @@
+//! Doc comments from the documents' prose, escaped so rustdoc neither warns nor runs anything.
+//!
+//! Descriptions are plain text, so every Markdown character that could start a link, an HTML tag,
+//! a heading or a code block is escaped, URLs are put in code spans (rustdoc's `bare_urls` lint),
+//! and lines are trimmed (four leading spaces would make an indented code block, which
+//! `cargo test` would compile as a doctest).
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// Escapes one line of prose for Markdown.
+pub fn escape_line(line: &str) -> String {
+    let line = line.trim();
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut rest = line;
+    while !rest.is_empty() {
+        let url_at = ["https://", "http://"].iter().filter_map(|p| rest.find(p)).min();
+        let Some(at) = url_at else {
+            escape_text(rest, &mut out);
+            break;
+        };
+        escape_text(&rest[..at], &mut out);
+        let tail = &rest[at..];
+        let end = tail.find(|c: char| c.is_whitespace() || c == '`').unwrap_or(tail.len());
+        // Sentence punctuation after a URL is not part of it.
+        let url = tail[..end].trim_end_matches(['.', ',', ';', ':', ')', '"', '\'']);
+        out.push('`');
+        out.push_str(url);
+        out.push('`');
+        rest = &tail[url.len()..];
+    }
+    out
+}
+
+fn escape_text(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '\\' | '[' | ']' | '<' | '>' | '`' | '*' | '_' | '#' | '|' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+}
+
+/// Escapes prose of several lines; blank lines are kept (paragraph breaks), runs of them merged.
+pub fn escape_block(text: &str) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for line in text.lines() {
+        let escaped = escape_line(line);
+        if escaped.is_empty() && !lines.last().is_some_and(|l| !l.is_empty()) {
+            continue;
+        }
+        lines.push(escaped);
+    }
+    while lines.last().is_some_and(|l| l.is_empty()) {
+        lines.pop();
+    }
+    lines
+}
+
+/// A value as a code span (`` `Redis` ``), or escaped text when it holds a backtick.
+pub fn code(value: &str) -> String {
+    if value.contains('`') || value.trim() != value || value.is_empty() {
+        format!("\"{}\"", escape_line(value))
+    } else {
+        format!("`{value}`")
+    }
+}
+
+/// Builds a doc comment paragraph by paragraph.
+#[derive(Default)]
+pub struct Doc {
+    lines: Vec<String>,
+}
+
+impl Doc {
+    /// A new empty doc.
+    pub fn new() -> Self {
+        Doc::default()
+    }
+
+    /// Adds prose (escaped) as a paragraph; nothing for empty text.
+    pub fn prose(&mut self, text: &str) -> &mut Self {
+        let block = escape_block(text);
+        if !block.is_empty() {
+            self.break_paragraph();
+            self.lines.extend(block);
+        }
+        self
+    }
+
+    /// Adds an already-escaped Markdown line as its own paragraph.
+    pub fn para(&mut self, markdown: impl Into<String>) -> &mut Self {
+        self.break_paragraph();
+        self.lines.push(markdown.into());
+        self
+    }
+
+    /// Adds an already-escaped Markdown line to the current paragraph.
+    pub fn line(&mut self, markdown: impl Into<String>) -> &mut Self {
+        self.lines.push(markdown.into());
+        self
+    }
+
+    fn break_paragraph(&mut self) {
+        if !self.lines.is_empty() {
+            self.lines.push(String::new());
+        }
+    }
+
+    /// The `#[doc = "…"]` attributes.
+    pub fn tokens(&self) -> TokenStream {
+        let lines = self.lines.iter().map(|l| if l.is_empty() { String::new() } else { format!(" {l}") });
+        quote! { #( #[doc = #lines] )* }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_specials_are_escaped() {
+        assert_eq!(escape_line("  see [1] <b>x</b> a_b *c*  "), r"see \[1\] \<b\>x\</b\> a\_b \*c\*");
+        assert_eq!(escape_line("# not a heading"), r"\# not a heading");
+        assert_eq!(escape_line("```rust"), r"\`\`\`rust");
+    }
+
+    #[test]
+    fn urls_become_code_spans() {
+        assert_eq!(
+            escape_line("See https://support.example.com/a_b?x=[1]. Then"),
+            "See `https://support.example.com/a_b?x=[1]`. Then"
+        );
+        assert_eq!(escape_line("(http://x.y)"), r"(`http://x.y`)");
+        assert_eq!(escape_line("POST https://{dcs_endpoint}/v2/{project_id}/instances"), "POST `https://{dcs_endpoint}/v2/{project_id}/instances`");
+    }
+
+    #[test]
+    fn indentation_cannot_make_a_code_block() {
+        assert_eq!(escape_block("a\n\n\n        let x = 1;\n\n"), vec!["a", "", "let x = 1;"]);
+    }
+
+    #[test]
+    fn code_spans() {
+        assert_eq!(code("Redis"), "`Redis`");
+        assert_eq!(code("a`b"), "\"a\\`b\"");
+        assert_eq!(code(""), "\"\"");
+    }
+}

@@ -1,0 +1,134 @@
+//! `pub mod error_codes`: the reference's error-code table as an enum a caller can match on, and
+//! the error body the server sends.
+//!
+//! An enum rather than constants: `match` gets exhaustiveness help within the listed codes, each
+//! variant documents its HTTP status and message, and `Unknown` keeps unlisted codes.
+
+use std::collections::BTreeSet;
+
+use dcs_spec::Spec;
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+use crate::docs::{code, escape_block, Doc};
+use crate::ident::{camel, ident, Names, Style};
+
+pub fn emit(spec: &Spec, rt: &syn::Path) -> TokenStream {
+    let serde = quote!(#rt::serde);
+    let serde_crate = crate::types::serde_crate(rt);
+    let mut names = Names::with_reserved(&["Unknown"]);
+    let mut seen = BTreeSet::new();
+    let mut variants = Vec::new();
+    let mut docs = Vec::new();
+    let mut codes = Vec::new();
+    let mut statuses = Vec::new();
+    let mut messages = Vec::new();
+    for ec in &spec.error_codes {
+        let wire = ec.code.trim();
+        if wire.is_empty() || !seen.insert(wire.to_string()) {
+            continue;
+        }
+        variants.push(ident(&names.claim(&camel(wire, "E", "Code"), Style::Camel)));
+        let mut doc = Doc::new();
+        doc.para(format!("{} (HTTP {}): {}", code(wire), ec.status, escape_block(&ec.message).join(" ")));
+        if let Some(solution) = &ec.solution {
+            doc.para(format!("Solution: {}", escape_block(solution).join(" ")));
+        }
+        doc.para(format!("Source: {}.", code(&ec.source)));
+        docs.push(doc.tokens());
+        codes.push(wire.to_string());
+        statuses.push(Literal::u16_unsuffixed(ec.status));
+        messages.push(ec.message.trim().to_string());
+    }
+    let (as_str, status, message) = if variants.is_empty() {
+        (
+            quote!(let Self::Unknown(code) = self; code),
+            quote!(::std::option::Option::None),
+            quote!(::std::option::Option::None),
+        )
+    } else {
+        (
+            quote!(match self { #(Self::#variants => #codes,)* Self::Unknown(code) => code }),
+            quote!(match self { #(Self::#variants => ::std::option::Option::Some(#statuses),)* Self::Unknown(_) => ::std::option::Option::None }),
+            quote!(match self { #(Self::#variants => ::std::option::Option::Some(#messages),)* Self::Unknown(_) => ::std::option::Option::None }),
+        )
+    };
+    let from_code = if variants.is_empty() {
+        quote!(Self::Unknown(::std::string::ToString::to_string(code)))
+    } else {
+        quote!(match code { #(#codes => Self::#variants,)* other => Self::Unknown(::std::string::ToString::to_string(other)) })
+    };
+    let status_self = variants.is_empty().then(|| quote!(let _ = self;));
+    quote! {
+        /// The error codes of the API reference, and the body of an error response.
+        pub mod error_codes {
+            /// A value of `error_code` in an error response, as listed in the API reference's
+            /// error-code table; `Unknown` keeps any other code.
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+            #[non_exhaustive]
+            pub enum ErrorCode {
+                #( #docs #variants, )*
+                /// A code the API reference does not list, kept as sent.
+                Unknown(::std::string::String),
+            }
+
+            impl ErrorCode {
+                /// The variant for a code as the server sends it.
+                pub fn from_code(code: &str) -> Self {
+                    #from_code
+                }
+
+                /// The code as the server sends it.
+                pub fn as_str(&self) -> &str {
+                    #as_str
+                }
+
+                /// The HTTP status the reference lists for this code.
+                pub fn status(&self) -> ::std::option::Option<u16> {
+                    #status_self
+                    #status
+                }
+
+                /// The reference's message for this code.
+                pub fn message(&self) -> ::std::option::Option<&'static str> {
+                    #status_self
+                    #message
+                }
+            }
+
+            impl ::std::fmt::Display for ErrorCode {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    f.write_str(self.as_str())
+                }
+            }
+
+            impl ::std::str::FromStr for ErrorCode {
+                type Err = ::std::convert::Infallible;
+
+                fn from_str(code: &str) -> ::std::result::Result<Self, Self::Err> {
+                    ::std::result::Result::Ok(Self::from_code(code))
+                }
+            }
+
+            /// The body of an error response (`{"error_code": "DCS.4001", "error_msg": "…"}`).
+            /// Other fields are ignored.
+            #[derive(Debug, Clone, Default, PartialEq, Eq, #serde::Serialize, #serde::Deserialize)]
+            #[serde(crate = #serde_crate)]
+            pub struct ErrorBody {
+                /// The error code, for example `DCS.4001`.
+                #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+                pub error_code: ::std::option::Option<::std::string::String>,
+                /// The error message.
+                #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+                pub error_msg: ::std::option::Option<::std::string::String>,
+            }
+
+            impl ErrorBody {
+                /// The error code as an [`ErrorCode`].
+                pub fn code(&self) -> ::std::option::Option<ErrorCode> {
+                    self.error_code.as_deref().map(ErrorCode::from_code)
+                }
+            }
+        }
+    }
+}

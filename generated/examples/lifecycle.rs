@@ -1,0 +1,150 @@
+//! The life of a DCS instance: create it, wait until it runs, list the project's instances page by
+//! page, back the new instance up, and list its backups.
+//!
+//! This creates a real, billed instance. Configure it from the environment:
+//!
+//! ```sh
+//! export HUAWEICLOUD_SDK_AK=… HUAWEICLOUD_SDK_SK=… HUAWEICLOUD_SDK_PROJECT_ID=…
+//! export HUAWEICLOUD_SDK_REGION=cn-north-4          # or HUAWEICLOUD_SDK_DCS_ENDPOINT=https://…
+//! export DCS_VPC_ID=… DCS_SUBNET_ID=… DCS_AZ_CODE=… # where the instance goes
+//! cargo run -p dcs-client --example lifecycle
+//! ```
+
+use std::error::Error as StdError;
+use std::pin::pin;
+use std::time::{Duration, Instant};
+
+use dcs_client::models::{
+    BackupInstanceBody, CreateInstanceBody, ListBackupRecordsQuery, ListInstancesQuery,
+};
+use dcs_client::{Config, DcsClient, RuntimeClient};
+use futures_util::StreamExt;
+
+type BoxError = Box<dyn StdError + Send + Sync>;
+
+/// Where and how to create the instance, and how long to wait for it.
+pub struct Settings {
+    pub name: String,
+    pub vpc_id: String,
+    pub subnet_id: String,
+    pub az_code: String,
+    /// Time between two status checks.
+    pub poll_every: Duration,
+    /// Give up waiting for `RUNNING` after this long.
+    pub give_up_after: Duration,
+    /// Items per page when listing.
+    pub page_size: u32,
+}
+
+#[tokio::main]
+async fn main() -> Result<(), BoxError> {
+    let env = |name: &str| std::env::var(name).map_err(|_| format!("set {name}"));
+    let settings = Settings {
+        name: "dcs-rs-demo".to_string(),
+        vpc_id: env("DCS_VPC_ID")?,
+        subnet_id: env("DCS_SUBNET_ID")?,
+        az_code: env("DCS_AZ_CODE")?,
+        poll_every: Duration::from_secs(15),
+        give_up_after: Duration::from_secs(20 * 60),
+        page_size: 10,
+    };
+    // Credentials, project and region come from HUAWEICLOUD_SDK_* variables.
+    let config = Config::from_env()?;
+    let dcs = DcsClient::new(RuntimeClient::new(config)?);
+    let summary = run(&dcs, &settings).await?;
+    println!("{summary:#?}");
+    Ok(())
+}
+
+/// What the run did.
+#[derive(Debug)]
+pub struct Summary {
+    pub instance_id: String,
+    /// Names of all instances in the project, as listed page by page.
+    pub instance_names: Vec<String>,
+    pub backup_id: String,
+    /// `(backup id, status)` of the instance's backups.
+    pub backups: Vec<(String, String)>,
+}
+
+pub async fn run(dcs: &DcsClient, settings: &Settings) -> Result<Summary, BoxError> {
+    // 1. Create a single-node Redis 5.0 instance with 128 MB of memory.
+    let body = CreateInstanceBody::new(
+        settings.name.clone(),
+        "Redis".to_string(),
+        0.125,
+        "redis.single.xu1.tiny.128".to_string(),
+        vec![settings.az_code.clone()],
+        settings.vpc_id.clone(),
+        settings.subnet_id.clone(),
+    )
+    .with_engine_version("5.0".to_string())
+    .with_description("created by the dcs-rs lifecycle example".to_string());
+    let created = dcs.create_instance(&body).await?;
+    let instance_id = created
+        .instances
+        .unwrap_or_default()
+        .into_iter()
+        .find_map(|i| i.instance_id)
+        .ok_or("the create reply names no instance")?;
+    println!("created {instance_id}");
+
+    // 2. Creation is asynchronous: poll until the instance runs.
+    let started = Instant::now();
+    loop {
+        let instance = dcs.show_instance(&instance_id).await?;
+        match instance.status.as_deref() {
+            Some("RUNNING") => break,
+            Some(failed @ ("ERROR" | "CREATEFAILED")) => {
+                return Err(format!("instance {instance_id} ended in {failed}").into())
+            }
+            other => println!("status {}, waiting", other.unwrap_or("unknown")),
+        }
+        if started.elapsed() > settings.give_up_after {
+            return Err(format!("instance {instance_id} is not running yet; giving up").into());
+        }
+        tokio::time::sleep(settings.poll_every).await;
+    }
+    println!("{instance_id} is running");
+
+    // 3. Every instance of the project: the stream fetches one page (offset/limit) at a time.
+    let mut instance_names = Vec::new();
+    let mut instances =
+        pin!(dcs.list_instances_stream(&ListInstancesQuery::new(), settings.page_size));
+    while let Some(instance) = instances.next().await {
+        let instance = instance?;
+        instance_names.push(instance.name.unwrap_or_default());
+    }
+    println!("the project has {} instances", instance_names.len());
+
+    // 4. Back the new instance up.
+    let backup = BackupInstanceBody::new().with_remark("lifecycle example".to_string());
+    let backup_id = dcs
+        .copy_instance(&instance_id, &backup)
+        .await?
+        .backup_id
+        .ok_or("the backup reply names no backup")?;
+    println!("backup {backup_id} started");
+
+    // 5. The instance's backups, page by page.
+    let mut backups = Vec::new();
+    let mut records = pin!(dcs.list_backup_records_stream(
+        &instance_id,
+        &ListBackupRecordsQuery::new(),
+        settings.page_size
+    ));
+    while let Some(record) = records.next().await {
+        let record = record?;
+        let status = record.status.map(|s| s.as_str().to_string());
+        backups.push((
+            record.backup_id.unwrap_or_default(),
+            status.unwrap_or_default(),
+        ));
+    }
+    Ok(Summary {
+        instance_id,
+        instance_names,
+        backup_id,
+        backups,
+    })
+}

@@ -1,0 +1,331 @@
+//! The HTTP client: builds, signs, sends and retries requests, and decodes the replies.
+
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+use serde::de::DeserializeOwned;
+use tracing::{field, Instrument};
+
+use crate::config::{Config, RetryPolicy};
+use crate::credentials::Credentials;
+use crate::error::{parse_error_body, Error};
+use crate::request::{check_required, fill_path, is_runtime_header, Request};
+use crate::retry::{next_delay, parse_retry_after, Outcome};
+use crate::signer::{self, SignableRequest};
+use crate::time::sdk_date;
+
+/// A DCS client. Cheap to clone: clones share the connection pool.
+#[derive(Debug, Clone)]
+pub struct Client {
+    config: Arc<Config>,
+    http: reqwest::Client,
+}
+
+/// A request with everything but the per-attempt date and signature.
+struct Prepared {
+    method: reqwest::Method,
+    url: reqwest::Url,
+    host: String,
+    path: String,
+    query: Vec<(String, String)>,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Client {
+    /// Creates a client; fails only if the TLS backend cannot be initialised.
+    pub fn new(config: Config) -> Result<Client, Error> {
+        let http = reqwest::Client::builder()
+            .timeout(config.timeout())
+            .connect_timeout(config.connect_timeout())
+            .user_agent(config.user_agent())
+            .build()
+            .map_err(|e| Error::Config(format!("HTTP client: {e}")))?;
+        Ok(Client {
+            config: Arc::new(config),
+            http,
+        })
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// A client sharing this one's connections but using another retry policy, e.g. to opt a
+    /// non-idempotent call into retries.
+    pub fn with_retry(&self, retry: RetryPolicy) -> Client {
+        Client {
+            config: Arc::new(self.config.with_retry(retry)),
+            http: self.http.clone(),
+        }
+    }
+
+    /// Sends `request` (with retries) and decodes a 2xx body as `T`. An empty body decodes as
+    /// JSON `null`, and `T = ()` ignores the body, so operations without a documented response
+    /// body work with any reply.
+    pub async fn execute<T: DeserializeOwned>(&self, request: Request) -> Result<T, Error> {
+        let op = request.operation;
+        let span = tracing::info_span!(
+            "dcs.request",
+            operation = op.name,
+            method = op.method,
+            attempt = field::Empty,
+            status = field::Empty,
+            request_id = field::Empty,
+        );
+        async move {
+            let prepared = self.prepare(request)?;
+            let (status, body) = self.send_with_retries(&prepared).await?;
+            decode(status, &body)
+        }
+        .instrument(span)
+        .await
+    }
+
+    fn prepare(&self, request: Request) -> Result<Prepared, Error> {
+        let op = request.operation;
+        check_required(&request)?;
+        let path = fill_path(op, &request.path_params, self.config.project_id())?;
+        let method = reqwest::Method::from_bytes(op.method.to_ascii_uppercase().as_bytes())
+            .map_err(|_| Error::InvalidRequest(format!("{}: bad method {}", op.name, op.method)))?;
+        let base = self.config.endpoint().as_str().trim_end_matches('/');
+        let query_string = signer::canonical_query_string(&request.query);
+        let full_path = format!(
+            "{}{path}",
+            self.config.endpoint().path().trim_end_matches('/')
+        );
+        let url_text = if query_string.is_empty() {
+            format!("{base}{path}")
+        } else {
+            format!("{base}{path}?{query_string}")
+        };
+        let url = reqwest::Url::parse(&url_text)
+            .map_err(|e| Error::InvalidRequest(format!("{}: URL {url_text}: {e}", op.name)))?;
+        let host = match (url.host_str(), url.port()) {
+            (Some(h), Some(p)) => format!("{h}:{p}"),
+            (Some(h), None) => h.to_string(),
+            (None, _) => return Err(Error::Config("endpoint has no host".into())),
+        };
+        let mut headers = Vec::with_capacity(request.headers.len() + 4);
+        for (name, value) in request.headers {
+            if is_runtime_header(&name) {
+                return Err(Error::InvalidRequest(format!(
+                    "{}: header {name} is set by the client",
+                    op.name
+                )));
+            }
+            headers.push((name, value));
+        }
+        let body = match &request.body {
+            Some(value) => {
+                headers.push((
+                    "Content-Type".to_string(),
+                    "application/json;charset=UTF-8".to_string(),
+                ));
+                serde_json::to_vec(value)
+                    .map_err(|e| Error::InvalidRequest(format!("{}: body: {e}", op.name)))?
+            }
+            None => Vec::new(),
+        };
+        if let (Some(project), Some(Credentials::AkSk { .. })) =
+            (self.config.project_id(), self.config.credentials())
+        {
+            headers.push(("X-Project-Id".to_string(), project.to_string()));
+        }
+        Ok(Prepared {
+            method,
+            url,
+            host,
+            path: full_path,
+            query: request.query,
+            headers,
+            body,
+        })
+    }
+
+    /// The headers of one attempt: fixed ones plus date, host and authentication.
+    fn attempt_headers(&self, p: &Prepared) -> Result<HeaderMap, Error> {
+        let mut list = p.headers.clone();
+        list.push(("Host".to_string(), p.host.clone()));
+        match self.config.credentials() {
+            Some(Credentials::AkSk {
+                ak,
+                sk,
+                security_token,
+            }) => {
+                list.push((signer::HEADER_DATE.to_string(), sdk_date(SystemTime::now())));
+                if let Some(token) = security_token {
+                    list.push(("X-Security-Token".to_string(), token.clone()));
+                }
+                let signature = signer::sign(
+                    &SignableRequest {
+                        method: p.method.as_str(),
+                        path: &p.path,
+                        query: &p.query,
+                        headers: &list,
+                        body: &p.body,
+                    },
+                    ak,
+                    sk,
+                )
+                .map_err(|e| Error::InvalidRequest(e.to_string()))?;
+                list.push(("Authorization".to_string(), signature.authorization));
+            }
+            Some(Credentials::Token(token)) => {
+                list.push(("X-Auth-Token".to_string(), token.clone()));
+            }
+            None => {}
+        }
+        let mut map = HeaderMap::with_capacity(list.len());
+        for (name, value) in list {
+            let header_name = HeaderName::from_bytes(name.as_bytes())
+                .map_err(|_| Error::InvalidRequest(format!("bad header name {name:?}")))?;
+            // Only the name goes into the message: values may be secrets.
+            let header_value = HeaderValue::from_bytes(value.as_bytes())
+                .map_err(|_| Error::InvalidRequest(format!("bad value for header {name}")))?;
+            map.append(header_name, header_value);
+        }
+        Ok(map)
+    }
+
+    async fn send_with_retries(&self, p: &Prepared) -> Result<(u16, Vec<u8>), Error> {
+        let policy = self.config.retry();
+        let span = tracing::Span::current();
+        let mut attempt = 1u32;
+        loop {
+            span.record("attempt", attempt);
+            let (outcome, error) = match self.attempt(p).await {
+                Ok(AttemptResult::Done(status, body)) => return Ok((status, body)),
+                Ok(AttemptResult::Retryable { retry_after, error }) => {
+                    (Outcome::Status { retry_after }, error)
+                }
+                Err(AttemptError::Final(error)) => return Err(error),
+                Err(AttemptError::Transport { not_sent, error }) => {
+                    let outcome = if not_sent {
+                        Outcome::NotSent
+                    } else {
+                        Outcome::MaybeSent
+                    };
+                    (outcome, error)
+                }
+            };
+            match next_delay(policy, p.method.as_str(), attempt, &outcome) {
+                Some(delay) => {
+                    tracing::debug!(
+                        attempt,
+                        delay_ms = delay.as_millis() as u64,
+                        error = %error,
+                        "retrying"
+                    );
+                    tokio::time::sleep(delay).await;
+                    attempt += 1;
+                }
+                None => return Err(error),
+            }
+        }
+    }
+
+    async fn attempt(&self, p: &Prepared) -> Result<AttemptResult, AttemptError> {
+        let headers = self.attempt_headers(p).map_err(AttemptError::Final)?;
+        let response = self
+            .http
+            .request(p.method.clone(), p.url.clone())
+            .headers(headers)
+            .body(p.body.clone())
+            .send()
+            .await
+            .map_err(|e| self.transport_error(e))?;
+        let status = response.status().as_u16();
+        let span = tracing::Span::current();
+        span.record("status", status);
+        let request_id = response
+            .headers()
+            .get("x-request-id")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        if let Some(id) = &request_id {
+            span.record("request_id", id.as_str());
+        }
+        let retry_after = response
+            .headers()
+            .get(reqwest::header::RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| parse_retry_after(v, SystemTime::now()));
+        let body = response
+            .bytes()
+            .await
+            .map_err(|e| self.transport_error(e))?
+            .to_vec();
+        if (200..300).contains(&status) {
+            return Ok(AttemptResult::Done(status, body));
+        }
+        let (error_code, error_msg) = parse_error_body(&body);
+        let error = Error::Api {
+            status,
+            error_code,
+            error_msg,
+            request_id,
+            body: String::from_utf8_lossy(&body).into_owned(),
+        };
+        if status == 429 || (500..600).contains(&status) {
+            Ok(AttemptResult::Retryable { retry_after, error })
+        } else {
+            Err(AttemptError::Final(error))
+        }
+    }
+
+    fn transport_error(&self, e: reqwest::Error) -> AttemptError {
+        if e.is_timeout() {
+            // A timed-out request may still be running on the server; it is not retried.
+            return AttemptError::Final(Error::Timeout(self.config.timeout()));
+        }
+        AttemptError::Transport {
+            not_sent: e.is_connect(),
+            error: Error::Transport { source: e },
+        }
+    }
+}
+
+enum AttemptResult {
+    Done(u16, Vec<u8>),
+    Retryable {
+        retry_after: Option<Duration>,
+        error: Error,
+    },
+}
+
+enum AttemptError {
+    Final(Error),
+    Transport { not_sent: bool, error: Error },
+}
+
+fn decode<T: DeserializeOwned>(status: u16, body: &[u8]) -> Result<T, Error> {
+    let is_unit = std::any::type_name::<T>() == "()";
+    let text: &[u8] = if is_unit || body.iter().all(u8::is_ascii_whitespace) {
+        b"null"
+    } else {
+        body
+    };
+    serde_json::from_slice(text).map_err(|source| Error::Decode {
+        status,
+        body: String::from_utf8_lossy(body).into_owned(),
+        source,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_handles_empty_unit_and_garbage() {
+        let unit: () = decode(204, b"").expect("empty is null");
+        let () = unit;
+        let () = decode::<()>(200, b"{\"job_id\":\"1\"}").expect("unit ignores the body");
+        let v: Option<u32> = decode(200, b"  ").expect("blank is null");
+        assert_eq!(v, None);
+        let err = decode::<serde_json::Value>(200, b"{\"a\":").expect_err("truncated");
+        assert!(matches!(err, Error::Decode { status: 200, ref body, .. } if body == "{\"a\":"));
+    }
+}

@@ -1,0 +1,191 @@
+//! The one error type of the client.
+
+use std::time::Duration;
+
+/// How much of a response body `Display` shows; the full body stays in the error.
+const DISPLAY_BODY_CHARS: usize = 300;
+
+/// Everything that can go wrong calling DCS.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The request did not get a complete HTTP response: connection refused or reset, DNS, TLS.
+    #[error("transport error: {source}")]
+    Transport {
+        #[source]
+        source: reqwest::Error,
+    },
+    /// No complete response within the configured timeout.
+    #[error("timed out after {0:?}")]
+    Timeout(Duration),
+    /// The server answered with a non-2xx status.
+    #[error("{}", api_message(*status, error_code.as_deref(), error_msg.as_deref(), request_id.as_deref(), body))]
+    Api {
+        status: u16,
+        /// `error_code` from the body (`DCS.4001`), when it has one.
+        error_code: Option<String>,
+        /// `error_msg` from the body, when it has one.
+        error_msg: Option<String>,
+        /// The `X-Request-Id` response header, to quote to support.
+        request_id: Option<String>,
+        /// The raw body, lossily decoded as UTF-8.
+        body: String,
+    },
+    /// A 2xx body that is not the JSON the operation documents.
+    #[error(
+        "HTTP {status}: response body does not parse ({source}): {}",
+        excerpt(body)
+    )]
+    Decode {
+        status: u16,
+        /// The raw body, lossily decoded as UTF-8.
+        body: String,
+        #[source]
+        source: serde_json::Error,
+    },
+    /// The request cannot be built (missing path parameter, unserializable value, …).
+    #[error("invalid request: {0}")]
+    InvalidRequest(String),
+    /// The configuration is incomplete or inconsistent.
+    #[error("configuration error: {0}")]
+    Config(String),
+}
+
+fn excerpt(body: &str) -> String {
+    let mut chars = body.chars();
+    let head: String = chars.by_ref().take(DISPLAY_BODY_CHARS).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}
+
+fn api_message(
+    status: u16,
+    code: Option<&str>,
+    msg: Option<&str>,
+    request_id: Option<&str>,
+    body: &str,
+) -> String {
+    let mut out = format!("HTTP {status}");
+    match (code, msg) {
+        (Some(c), Some(m)) => out.push_str(&format!(" {c}: {m}")),
+        (Some(c), None) => out.push_str(&format!(" {c}")),
+        (None, Some(m)) => out.push_str(&format!(": {m}")),
+        (None, None) if !body.trim().is_empty() => {
+            out.push_str(&format!(": {}", excerpt(body.trim())))
+        }
+        (None, None) => {}
+    }
+    if let Some(id) = request_id {
+        out.push_str(&format!(" (request id {id})"));
+    }
+    out
+}
+
+impl Error {
+    /// The HTTP status, for `Api` and `Decode` errors.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Error::Api { status, .. } | Error::Decode { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    /// The service's `error_code`, for `Api` errors that carry one.
+    pub fn error_code(&self) -> Option<&str> {
+        match self {
+            Error::Api { error_code, .. } => error_code.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The `X-Request-Id` of the failed response.
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            Error::Api { request_id, .. } => request_id.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// True for timeouts.
+    pub fn is_timeout(&self) -> bool {
+        matches!(self, Error::Timeout(_))
+    }
+}
+
+/// Pulls `error_code`/`error_msg` out of an error body. DCS uses the flat form; the API gateway
+/// in front of it answers `{"error": {"code", "message"}}` or `{"error_code", "error_msg"}`.
+pub(crate) fn parse_error_body(body: &[u8]) -> (Option<String>, Option<String>) {
+    let Ok(serde_json::Value::Object(map)) = serde_json::from_slice::<serde_json::Value>(body)
+    else {
+        return (None, None);
+    };
+    let text = |v: Option<&serde_json::Value>| match v {
+        Some(serde_json::Value::String(s)) => Some(s.clone()),
+        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    let code = text(map.get("error_code"));
+    let msg = text(map.get("error_msg"));
+    if code.is_some() || msg.is_some() {
+        return (code, msg);
+    }
+    match map.get("error") {
+        Some(serde_json::Value::Object(inner)) => (
+            text(inner.get("code").or_else(|| inner.get("error_code"))),
+            text(inner.get("message").or_else(|| inner.get("error_msg"))),
+        ),
+        _ => (None, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_bodies_in_both_shapes() {
+        assert_eq!(
+            parse_error_body(br#"{"error_code":"DCS.4001","error_msg":"bad"}"#),
+            (Some("DCS.4001".into()), Some("bad".into()))
+        );
+        assert_eq!(
+            parse_error_body(br#"{"error":{"code":"APIGW.0301","message":"Incorrect IAM authentication information"}}"#),
+            (
+                Some("APIGW.0301".into()),
+                Some("Incorrect IAM authentication information".into())
+            )
+        );
+        assert_eq!(
+            parse_error_body(br#"{"error_code":111400002}"#),
+            (Some("111400002".into()), None)
+        );
+        assert_eq!(parse_error_body(b"<html>"), (None, None));
+        assert_eq!(parse_error_body(b"[1]"), (None, None));
+    }
+
+    #[test]
+    fn display_is_short_and_names_the_request_id() {
+        let e = Error::Api {
+            status: 400,
+            error_code: Some("DCS.4001".into()),
+            error_msg: Some("Invalid parameter".into()),
+            request_id: Some("req-1".into()),
+            body: String::new(),
+        };
+        assert_eq!(
+            e.to_string(),
+            "HTTP 400 DCS.4001: Invalid parameter (request id req-1)"
+        );
+        let long = Error::Api {
+            status: 502,
+            error_code: None,
+            error_msg: None,
+            request_id: None,
+            body: "x".repeat(1000),
+        };
+        assert_eq!(long.to_string().chars().count(), "HTTP 502: ".len() + 301);
+    }
+}

@@ -1,0 +1,203 @@
+//! The document's type cells (`Array of ResourceTag objects`, `Boolean`, v1 `JSON`) mapped onto
+//! the spec's type grammar.
+
+use crate::model::TypeRef;
+
+/// What a type cell can refer to besides primitives.
+pub trait Resolver {
+    /// The final schema name for a table the page captions `name` (a model name such as
+    /// `BssParam` or, in v1 pages, the field name such as `tags`).
+    fn nested(&self, name: &str) -> Option<String>;
+    /// The JSON type of the elements of `field` in the page's examples (v1 `Array` cells do not
+    /// say what they hold).
+    fn example_element(&self, field: &str) -> Option<TypeRef>;
+    /// Whether `field` holds an array in the page's examples.
+    fn example_is_array(&self, field: &str) -> bool;
+    /// The schema of a table the description points to (`For details, see Table 8-4.`), which
+    /// v1 pages use for models printed on another page.
+    fn table_ref(&self, desc: &str) -> Option<String>;
+}
+
+/// The outcome of mapping one cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mapped {
+    pub ty: TypeRef,
+    /// Set when the mapping had to guess (shown as a warning with the row's line).
+    pub note: Option<String>,
+}
+
+fn primitive(word: &str) -> Option<TypeRef> {
+    Some(match word.to_ascii_lowercase().as_str() {
+        "string" | "strings" => TypeRef::String,
+        "integer" | "integers" | "int" => TypeRef::Integer,
+        "long" | "longs" => TypeRef::Long,
+        "float" | "floats" => TypeRef::Float,
+        "double" | "doubles" => TypeRef::Double,
+        "number" | "numbers" | "bigdecimal" => TypeRef::Number,
+        "boolean" | "booleans" | "bool" => TypeRef::Boolean,
+        _ => return None,
+    })
+}
+
+fn is_schema_name(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && word.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+/// A named model: the page's nested table when there is one, else the name itself.
+fn named(name: &str, r: &dyn Resolver) -> TypeRef {
+    TypeRef::Named(r.nested(name).unwrap_or_else(|| name.to_string()))
+}
+
+/// Maps the type cell `text` of field `field` (whose description is `desc`).
+pub fn map_type(text: &str, field: &str, desc: &str, r: &dyn Resolver) -> Result<Mapped, String> {
+    let ok = |ty| Ok(Mapped { ty, note: None });
+    let t = text.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if let Some(p) = primitive(t) {
+        return ok(p);
+    }
+    match words.as_slice() {
+        ["Object"] | ["JSON"] | ["object"] => {
+            if let Some(n) = r.nested(field) {
+                // v1 `JSON` cells hold arrays too (`Parameter description of the instances
+                // array`): the examples tell.
+                if r.example_is_array(field) {
+                    return Ok(Mapped {
+                        ty: TypeRef::Array(Box::new(TypeRef::Named(n))),
+                        note: Some(format!(
+                            "`{t}` field `{field}` holds an array in the examples"
+                        )),
+                    });
+                }
+                return ok(TypeRef::Named(n));
+            }
+            if let Some(n) = r.table_ref(desc) {
+                return ok(TypeRef::Named(n));
+            }
+            if is_map_description(desc) {
+                return ok(TypeRef::Map(Box::new(TypeRef::String)));
+            }
+            ok(TypeRef::Object)
+        }
+        ["Array"] | ["Array", "of", "objects"] | ["Array", "of", "object"] | ["List"] => {
+            if let Some(n) = r.nested(field) {
+                return ok(TypeRef::Array(Box::new(TypeRef::Named(n))));
+            }
+            if let Some(n) = r.table_ref(desc) {
+                return ok(TypeRef::Array(Box::new(TypeRef::Named(n))));
+            }
+            if words.len() > 1 {
+                return ok(TypeRef::Array(Box::new(TypeRef::Object)));
+            }
+            match r.example_element(field) {
+                Some(e) => Ok(Mapped {
+                    ty: TypeRef::Array(Box::new(e.clone())),
+                    note: Some(format!(
+                        "`{t}` does not say what `{field}` holds; the examples hold {e}"
+                    )),
+                }),
+                None => Ok(Mapped {
+                    ty: TypeRef::Array(Box::new(TypeRef::String)),
+                    note: Some(format!(
+                        "`{t}` does not say what `{field}` holds; assumed strings"
+                    )),
+                }),
+            }
+        }
+        ["Array", "of", elem] => match primitive(elem) {
+            Some(p) => ok(TypeRef::Array(Box::new(p))),
+            None if is_schema_name(elem) => ok(TypeRef::Array(Box::new(named(elem, r)))),
+            None => Err(format!("unknown array element `{elem}`")),
+        },
+        ["Array", "of", elem, "objects" | "object"] if is_schema_name(elem) => {
+            ok(TypeRef::Array(Box::new(named(elem, r))))
+        }
+        [name, "object" | "objects"] if is_schema_name(name) || r.nested(name).is_some() => {
+            ok(named(name, r))
+        }
+        [one] if one.starts_with("Map<") && one.ends_with('>') => {
+            let inner = &one[4..one.len() - 1];
+            let (k, v) = inner
+                .split_once(',')
+                .ok_or_else(|| format!("map type `{one}` without a value type"))?;
+            if primitive(k) != Some(TypeRef::String) {
+                return Err(format!("map keys must be strings in `{one}`"));
+            }
+            let v =
+                primitive(v.trim()).ok_or_else(|| format!("unknown map value type in `{one}`"))?;
+            ok(TypeRef::Map(Box::new(v)))
+        }
+        [name] if is_schema_name(name) && r.nested(name).is_some() => ok(named(name, r)),
+        _ => Err(format!("unknown type `{t}`")),
+    }
+}
+
+/// Free-form objects whose description says they map keys to values.
+fn is_map_description(desc: &str) -> bool {
+    let d = desc.to_ascii_lowercase();
+    d.contains("key-value") || d.contains("key/value") || d.contains("key-value pair")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct R;
+    impl Resolver for R {
+        fn nested(&self, name: &str) -> Option<String> {
+            match name {
+                "ResourceTag" => Some("ResourceTag".into()),
+                "tags" => Some("TagsV1".into()),
+                _ => None,
+            }
+        }
+        fn example_element(&self, field: &str) -> Option<TypeRef> {
+            (field == "backup_at").then_some(TypeRef::Integer)
+        }
+        fn example_is_array(&self, field: &str) -> bool {
+            field == "instances"
+        }
+        fn table_ref(&self, desc: &str) -> Option<String> {
+            desc.contains("Table 8-4")
+                .then(|| "InstanceBackupPolicyV1".to_string())
+        }
+    }
+
+    fn ty(text: &str, field: &str) -> String {
+        map_type(text, field, "", &R).unwrap().ty.to_string()
+    }
+
+    #[test]
+    fn document_types() {
+        assert_eq!(ty("String", "x"), "string");
+        assert_eq!(ty("Long", "x"), "long");
+        assert_eq!(ty("Array of strings", "x"), "array<string>");
+        assert_eq!(ty("Array of integers", "x"), "array<integer>");
+        assert_eq!(
+            ty("Array of ResourceTag objects", "x"),
+            "array<ResourceTag>"
+        );
+        assert_eq!(ty("BssParam object", "x"), "BssParam");
+        assert_eq!(ty("Object", "x"), "object");
+        assert_eq!(ty("Map<String,String>", "x"), "map<string,string>");
+        assert_eq!(ty("Array of objects", "tags"), "array<TagsV1>");
+        assert_eq!(ty("JSON", "tags"), "TagsV1");
+        assert_eq!(ty("Array", "backup_at"), "array<integer>");
+        assert_eq!(ty("Array", "available_zones"), "array<string>");
+        let m = map_type(
+            "JSON",
+            "instance_backup_policy",
+            "Backup policy. For details, see Table 8-4.",
+            &R,
+        )
+        .unwrap();
+        assert_eq!(m.ty.to_string(), "InstanceBackupPolicyV1");
+    }
+
+    #[test]
+    fn unknown_types_are_errors() {
+        assert!(map_type("Time stamp", "x", "", &R).is_err());
+        assert!(map_type("Array of 5", "x", "", &R).is_err());
+    }
+}

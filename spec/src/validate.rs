@@ -1,0 +1,397 @@
+//! Example validation: every example JSON of the document checked against the schema the spec
+//! gives it (the request body, or the response body of the example's status). Each field an
+//! example has that its schema lacks, and each value whose JSON type disagrees with the field's
+//! type, is a documentation inconsistency reported with file and line.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde_json::Value;
+
+use crate::model::{Example, ExampleKind, Operation, Spec, TypeRef};
+
+/// One inconsistency between an example and the spec.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Issue {
+    /// `file:line` of the offending line of the example.
+    pub source: String,
+    pub operation: String,
+    /// JSON path of the value (`instances[0].tags[1].key`).
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {}: {}: {}",
+            self.source, self.operation, self.path, self.message
+        )
+    }
+}
+
+/// The outcome of validating all examples.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Examples with a JSON body.
+    pub examples: usize,
+    /// Of those, the ones that parse as JSON.
+    pub valid_json: usize,
+    /// Examples with a schema to check against.
+    pub checked_examples: usize,
+    /// Object members checked against a schema, every occurrence counted.
+    pub fields: usize,
+    /// Of those, the ones the schema has with an agreeing JSON type.
+    pub fields_ok: usize,
+    /// Distinct field paths per example (`tags[].key` counts once however many tags the
+    /// example lists).
+    pub field_paths: usize,
+    /// Of those, the ones that validate in every occurrence.
+    pub field_paths_ok: usize,
+    pub issues: Vec<Issue>,
+}
+
+impl Report {
+    pub fn json_valid_percent(&self) -> f64 {
+        percent(self.valid_json, self.examples)
+    }
+
+    pub fn fields_ok_percent(&self) -> f64 {
+        percent(self.fields_ok, self.fields)
+    }
+}
+
+fn percent(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        100.0
+    } else {
+        a as f64 * 100.0 / b as f64
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for i in &self.issues {
+            writeln!(f, "{i}")?;
+        }
+        writeln!(
+            f,
+            "examples: {} with JSON, {} valid JSON ({:.1}%), {} checked against a schema",
+            self.examples,
+            self.valid_json,
+            self.json_valid_percent(),
+            self.checked_examples
+        )?;
+        write!(
+            f,
+            "fields: {} checked, {} validate ({:.2}%); {} distinct paths, {} validate ({:.2}%); {} inconsistencies",
+            self.fields,
+            self.fields_ok,
+            self.fields_ok_percent(),
+            self.field_paths,
+            self.field_paths_ok,
+            percent(self.field_paths_ok, self.field_paths),
+            self.issues.len()
+        )
+    }
+}
+
+/// Validates every example of every operation of `spec`.
+pub fn validate(spec: &Spec) -> Report {
+    let mut report = Report::default();
+    for op in &spec.operations {
+        for ex in &op.examples {
+            validate_example(spec, op, ex, &mut report);
+        }
+    }
+    report
+}
+
+/// Where the example's text starts: `file` and first line, from its `source`.
+fn split_source(source: &str) -> (&str, usize) {
+    match source.rsplit_once(':') {
+        Some((f, l)) => (f, l.parse().unwrap_or(0)),
+        None => (source, 0),
+    }
+}
+
+fn validate_example(spec: &Spec, op: &Operation, ex: &Example, report: &mut Report) {
+    let Some(json) = ex.json.as_deref() else {
+        return;
+    };
+    report.examples += 1;
+    let value: Value = match serde_json::from_str(json) {
+        Ok(v) => v,
+        Err(e) => {
+            let (file, line) = split_source(&ex.source);
+            report.issues.push(Issue {
+                source: format!("{file}:{}", line + e.line().saturating_sub(1)),
+                operation: op.name.clone(),
+                path: String::new(),
+                message: format!("example is not valid JSON: {e}"),
+            });
+            return;
+        }
+    };
+    report.valid_json += 1;
+    let schema = match ex.kind {
+        ExampleKind::Request => op.body.clone(),
+        ExampleKind::Response => {
+            let status = ex.status.unwrap_or(200);
+            op.responses
+                .iter()
+                .find(|r| r.status == status)
+                .and_then(|r| r.body.clone())
+        }
+    };
+    let Some(schema) = schema else { return };
+    report.checked_examples += 1;
+    let (ty, path) = match excerpt_of(spec, &schema, &value) {
+        Some((field, elem)) => {
+            report.issues.push(Issue {
+                source: ex.source.clone(),
+                operation: op.name.clone(),
+                path: String::new(),
+                message: format!(
+                    "example shows one element of `{field}`, not the whole `{schema}` body"
+                ),
+            });
+            (elem, format!("{field}[]"))
+        }
+        None => match items_type(spec, &schema) {
+            // A body that is a bare array: its table has the one row `[items]`.
+            Some(t) => (t, String::new()),
+            None => (TypeRef::Named(schema), String::new()),
+        },
+    };
+    let mut v = Checker {
+        spec,
+        op: &op.name,
+        json,
+        source: &ex.source,
+        report,
+        cursor: 0,
+        seen: BTreeMap::new(),
+    };
+    v.check(&value, &ty, &path);
+    let seen = std::mem::take(&mut v.seen);
+    report.field_paths += seen.len();
+    report.field_paths_ok += seen.values().filter(|ok| **ok).count();
+}
+
+/// The type of a schema that stands for a bare JSON array (one field named `[items]`).
+pub fn items_type(spec: &Spec, schema: &str) -> Option<TypeRef> {
+    match spec.schemas.get(schema)?.fields.as_slice() {
+        [only] if only.name == "[items]" => only.type_ref().ok(),
+        _ => None,
+    }
+}
+
+/// Share of an object's keys that a schema has.
+fn coverage(spec: &Spec, schema: &str, members: &serde_json::Map<String, Value>) -> f64 {
+    let Some(s) = spec.schemas.get(schema) else {
+        return 0.0;
+    };
+    let known = members
+        .keys()
+        .filter(|k| s.fields.iter().any(|f| &f.name == *k))
+        .count();
+    known as f64 / members.len().max(1) as f64
+}
+
+/// Some examples print one element of the body's list instead of the body: when most keys miss
+/// the body's schema but fit the element schema of one of its fields, that field and its
+/// element type.
+fn excerpt_of(spec: &Spec, schema: &str, value: &Value) -> Option<(String, TypeRef)> {
+    let Value::Object(members) = value else {
+        return None;
+    };
+    if members.is_empty() || coverage(spec, schema, members) >= 0.5 {
+        return None;
+    }
+    let s = spec.schemas.get(schema)?;
+    s.fields.iter().find_map(|f| {
+        let t = f.type_ref().ok()?;
+        let elem = match &t {
+            TypeRef::Array(e) => (**e).clone(),
+            other => other.clone(),
+        };
+        let name = elem.named()?.to_string();
+        (coverage(spec, &name, members) >= 0.8).then(|| (f.name.clone(), TypeRef::Named(name)))
+    })
+}
+
+struct Checker<'a> {
+    spec: &'a Spec,
+    op: &'a str,
+    json: &'a str,
+    source: &'a str,
+    report: &'a mut Report,
+    /// Byte offset in `json` of the last key found, so repeated keys map to later lines.
+    cursor: usize,
+    /// Field paths of this example without array indices, and whether every occurrence
+    /// validated: a list of ten elements counts each of its fields once.
+    seen: BTreeMap<String, bool>,
+}
+
+impl Checker<'_> {
+    /// The line of the next occurrence of `"key"` in the example text.
+    fn line_of(&mut self, key: &str) -> String {
+        let (file, start) = split_source(self.source);
+        let needle = format!("\"{key}\"");
+        let found = self.json[self.cursor..]
+            .find(&needle)
+            .map(|i| i + self.cursor);
+        let offset = match found {
+            Some(i) => {
+                self.cursor = i + needle.len();
+                i
+            }
+            None => self.cursor,
+        };
+        let line = start + self.json[..offset].matches('\n').count();
+        format!("{file}:{line}")
+    }
+
+    /// Records the outcome for one occurrence of a field; returns whether it is the first
+    /// failure of that field path (the one worth reporting).
+    fn record(&mut self, path: &str, ok: bool) -> bool {
+        self.report.fields += 1;
+        if ok {
+            self.report.fields_ok += 1;
+        }
+        let key = strip_indices(path);
+        let entry = self.seen.entry(key).or_insert(true);
+        let first_failure = !ok && *entry;
+        *entry &= ok;
+        first_failure
+    }
+
+    fn issue(&mut self, key: &str, path: &str, message: String) {
+        let source = self.line_of(key);
+        if self.record(path, false) {
+            self.report.issues.push(Issue {
+                source,
+                operation: self.op.to_string(),
+                path: path.to_string(),
+                message,
+            });
+        }
+    }
+
+    fn check(&mut self, v: &Value, ty: &TypeRef, path: &str) {
+        match (ty, v) {
+            (_, Value::Null) => {}
+            (TypeRef::Named(name), Value::Object(members)) => {
+                let Some(schema) = self.spec.schemas.get(name) else {
+                    return;
+                };
+                for (key, value) in members {
+                    let p = if path.is_empty() {
+                        key.clone()
+                    } else {
+                        format!("{path}.{key}")
+                    };
+                    match schema.fields.iter().find(|f| &f.name == key) {
+                        None => {
+                            self.issue(key, &p, format!("schema `{name}` has no field `{key}`"))
+                        }
+                        Some(f) => match f.type_ref() {
+                            Ok(t) => {
+                                if agrees(&t, value) {
+                                    self.record(&p, true);
+                                    self.line_of(key);
+                                    self.check(value, &t, &p);
+                                } else {
+                                    let msg = format!(
+                                        "`{}` is {}, the schema says {}",
+                                        key,
+                                        kind(value),
+                                        t
+                                    );
+                                    self.issue(key, &p, msg);
+                                }
+                            }
+                            Err(e) => {
+                                self.issue(key, &p, format!("field type does not parse: {e}"))
+                            }
+                        },
+                    }
+                }
+            }
+            (TypeRef::Array(elem), Value::Array(items)) => {
+                for (i, item) in items.iter().enumerate() {
+                    self.check(item, elem, &format!("{path}[{i}]"));
+                }
+            }
+            (TypeRef::Map(val), Value::Object(members)) => {
+                for (key, item) in members {
+                    self.check(item, val, &format!("{path}.{key}"));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// `a[0].b[12].c` → `a[].b[].c`.
+fn strip_indices(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    let mut in_index = false;
+    for ch in path.chars() {
+        match ch {
+            '[' => {
+                in_index = true;
+                out.push('[');
+            }
+            ']' => {
+                in_index = false;
+                out.push(']');
+            }
+            _ if in_index => {}
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+/// Whether a JSON value can be of type `t` (nested members are checked separately).
+fn agrees(t: &TypeRef, v: &Value) -> bool {
+    match (t, v) {
+        (_, Value::Null) => true,
+        (TypeRef::String, Value::String(_)) => true,
+        (TypeRef::Integer | TypeRef::Long, Value::Number(n)) => n.is_i64() || n.is_u64(),
+        (TypeRef::Float | TypeRef::Double | TypeRef::Number, Value::Number(_)) => true,
+        (TypeRef::Boolean, Value::Bool(_)) => true,
+        (TypeRef::Object | TypeRef::Map(_) | TypeRef::Named(_), Value::Object(_)) => true,
+        (TypeRef::Array(_), Value::Array(_)) => true,
+        _ => false,
+    }
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(n) if n.is_i64() || n.is_u64() => "an integer",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn types_agree_like_json() {
+        assert!(agrees(&TypeRef::Integer, &serde_json::json!(3)));
+        assert!(!agrees(&TypeRef::Integer, &serde_json::json!(3.5)));
+        assert!(agrees(&TypeRef::Float, &serde_json::json!(3)));
+        assert!(!agrees(&TypeRef::String, &serde_json::json!(true)));
+        assert!(agrees(&TypeRef::String, &serde_json::json!(null)));
+    }
+}
