@@ -1,1 +1,51 @@
-fn main(){}
+//! Generating and formatting the whole client: target under 100 ms for the DCS spec.
+//!
+//! Uses `$DCS_BENCH_SPEC`, else `spec/dcs.yaml` when present and valid, else the small fixture.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use dcs_codegen::{generate, generate_tokens, load_spec, Options};
+
+fn spec_path() -> PathBuf {
+    if let Some(path) = std::env::var_os("DCS_BENCH_SPEC") {
+        return PathBuf::from(path);
+    }
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let dcs = manifest.join("../spec/dcs.yaml");
+    if load_spec(&dcs).is_ok() {
+        dcs
+    } else {
+        manifest.join("tests/fixtures/small.yaml")
+    }
+}
+
+fn bench(c: &mut Criterion) {
+    let path = spec_path();
+    let spec = match load_spec(&path) {
+        Ok(spec) => spec,
+        Err(e) => {
+            eprintln!("skipping the benchmark: {e}");
+            return;
+        }
+    };
+    let opts = Options::default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    c.bench_function(&format!("generate+format {name}"), |b| {
+        b.iter(|| generate(black_box(&spec), &opts))
+    });
+    c.bench_function(&format!("generate tokens {name}"), |b| {
+        b.iter(|| generate_tokens(black_box(&spec), &opts))
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(20);
+    targets = bench
+}
+criterion_main!(benches);

@@ -14,14 +14,19 @@ pub fn escape_line(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + 8);
     let mut rest = line;
     while !rest.is_empty() {
-        let url_at = ["https://", "http://"].iter().filter_map(|p| rest.find(p)).min();
+        let url_at = ["https://", "http://"]
+            .iter()
+            .filter_map(|p| rest.find(p))
+            .min();
         let Some(at) = url_at else {
             escape_text(rest, &mut out);
             break;
         };
         escape_text(&rest[..at], &mut out);
         let tail = &rest[at..];
-        let end = tail.find(|c: char| c.is_whitespace() || c == '`').unwrap_or(tail.len());
+        let end = tail
+            .find(|c: char| c.is_whitespace() || c == '`')
+            .unwrap_or(tail.len());
         // Sentence punctuation after a URL is not part of it.
         let url = tail[..end].trim_end_matches(['.', ',', ';', ':', ')', '"', '\'']);
         out.push('`');
@@ -114,7 +119,13 @@ impl Doc {
 
     /// The `#[doc = "…"]` attributes.
     pub fn tokens(&self) -> TokenStream {
-        let lines = self.lines.iter().map(|l| if l.is_empty() { String::new() } else { format!(" {l}") });
+        let lines = self.lines.iter().map(|l| {
+            if l.is_empty() {
+                String::new()
+            } else {
+                format!(" {l}")
+            }
+        });
         quote! { #( #[doc = #lines] )* }
     }
 }
@@ -125,7 +136,10 @@ mod tests {
 
     #[test]
     fn markdown_specials_are_escaped() {
-        assert_eq!(escape_line("  see [1] <b>x</b> a_b *c*  "), r"see \[1\] \<b\>x\</b\> a\_b \*c\*");
+        assert_eq!(
+            escape_line("  see [1] <b>x</b> a_b *c*  "),
+            r"see \[1\] \<b\>x\</b\> a\_b \*c\*"
+        );
         assert_eq!(escape_line("# not a heading"), r"\# not a heading");
         assert_eq!(escape_line("```rust"), r"\`\`\`rust");
     }
@@ -137,12 +151,18 @@ mod tests {
             "See `https://support.example.com/a_b?x=[1]`. Then"
         );
         assert_eq!(escape_line("(http://x.y)"), r"(`http://x.y`)");
-        assert_eq!(escape_line("POST https://{dcs_endpoint}/v2/{project_id}/instances"), "POST `https://{dcs_endpoint}/v2/{project_id}/instances`");
+        assert_eq!(
+            escape_line("POST https://{dcs_endpoint}/v2/{project_id}/instances"),
+            "POST `https://{dcs_endpoint}/v2/{project_id}/instances`"
+        );
     }
 
     #[test]
     fn indentation_cannot_make_a_code_block() {
-        assert_eq!(escape_block("a\n\n\n        let x = 1;\n\n"), vec!["a", "", "let x = 1;"]);
+        assert_eq!(
+            escape_block("a\n\n\n        let x = 1;\n\n"),
+            vec!["a", "", "let x = 1;"]
+        );
     }
 
     #[test]

@@ -7,8 +7,9 @@ use quote::quote;
 use crate::docs::{code, Doc};
 use crate::ident::ident;
 use crate::plan::EnumDef;
+use crate::types::StdPaths;
 
-pub fn emit(e: &EnumDef, rt: &syn::Path) -> TokenStream {
+pub fn emit(e: &EnumDef, rt: &syn::Path, std: &StdPaths) -> TokenStream {
     let mut doc = Doc::new();
     doc.prose(&e.description);
     let sites: Vec<String> = e.sites.iter().map(|s| code(s)).collect();
@@ -16,17 +17,33 @@ pub fn emit(e: &EnumDef, rt: &syn::Path) -> TokenStream {
     doc.para("Serialized as the wire value; a value the document does not list becomes `Unknown` and is sent back unchanged.");
     let doc = doc.tokens();
     let variants: Vec<_> = e.variants.iter().map(|(v, _)| ident(v)).collect();
-    let variant_docs = e.variants.iter().map(|(_, wire)| format!(" {}", code(wire)));
+    let variant_docs = e
+        .variants
+        .iter()
+        .map(|(_, wire)| format!(" {}", code(wire)));
     if e.int {
-        emit_int(e, rt, doc, &variants, variant_docs.collect())
+        emit_int(e, rt, std, doc, &variants, variant_docs.collect())
     } else {
-        emit_str(e, rt, doc, &variants, variant_docs.collect())
+        emit_str(e, rt, std, doc, &variants, variant_docs.collect())
     }
 }
 
-fn emit_str(e: &EnumDef, rt: &syn::Path, doc: TokenStream, variants: &[proc_macro2::Ident], docs: Vec<String>) -> TokenStream {
+fn emit_str(
+    e: &EnumDef,
+    rt: &syn::Path,
+    std: &StdPaths,
+    doc: TokenStream,
+    variants: &[proc_macro2::Ident],
+    docs: Vec<String>,
+) -> TokenStream {
     let name = ident(&e.rust);
     let serde = quote!(#rt::serde);
+    let StdPaths {
+        string,
+        from,
+        result,
+        ..
+    } = std.clone();
     let wires: Vec<&str> = e.variants.iter().map(|(_, w)| w.as_str()).collect();
     quote! {
         #doc
@@ -35,7 +52,7 @@ fn emit_str(e: &EnumDef, rt: &syn::Path, doc: TokenStream, variants: &[proc_macr
         pub enum #name {
             #( #[doc = #docs] #variants, )*
             /// A value the document does not list, kept as sent.
-            Unknown(::std::string::String),
+            Unknown(#string),
         }
 
         impl #name {
@@ -54,11 +71,11 @@ fn emit_str(e: &EnumDef, rt: &syn::Path, doc: TokenStream, variants: &[proc_macr
             }
         }
 
-        impl ::std::convert::From<&str> for #name {
+        impl #from<&str> for #name {
             fn from(value: &str) -> Self {
                 match value {
                     #( #wires => Self::#variants, )*
-                    other => Self::Unknown(::std::string::ToString::to_string(other)),
+                    other => Self::Unknown(#string::from(other)),
                 }
             }
         }
@@ -66,31 +83,42 @@ fn emit_str(e: &EnumDef, rt: &syn::Path, doc: TokenStream, variants: &[proc_macr
         impl ::std::str::FromStr for #name {
             type Err = ::std::convert::Infallible;
 
-            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-                ::std::result::Result::Ok(Self::from(value))
+            fn from_str(value: &str) -> #result<Self, Self::Err> {
+                Ok(Self::from(value))
             }
         }
 
         impl #serde::Serialize for #name {
-            fn serialize<S: #serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+            fn serialize<S: #serde::Serializer>(&self, serializer: S) -> #result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
 
         impl<'de> #serde::Deserialize<'de> for #name {
-            fn deserialize<D: #serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                let value = <::std::string::String as #serde::Deserialize>::deserialize(deserializer)?;
-                ::std::result::Result::Ok(Self::from(value.as_str()))
+            fn deserialize<D: #serde::Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
+                let value = <#string as #serde::Deserialize>::deserialize(deserializer)?;
+                Ok(Self::from(value.as_str()))
             }
         }
     }
 }
 
-fn emit_int(e: &EnumDef, rt: &syn::Path, doc: TokenStream, variants: &[proc_macro2::Ident], docs: Vec<String>) -> TokenStream {
+fn emit_int(
+    e: &EnumDef,
+    rt: &syn::Path,
+    std: &StdPaths,
+    doc: TokenStream,
+    variants: &[proc_macro2::Ident],
+    docs: Vec<String>,
+) -> TokenStream {
     let name = ident(&e.rust);
     let serde = quote!(#rt::serde);
-    let values: Vec<proc_macro2::Literal> =
-        e.variants.iter().map(|(_, w)| proc_macro2::Literal::i64_unsuffixed(w.parse().unwrap_or_default())).collect();
+    let StdPaths { from, result, .. } = std.clone();
+    let values: Vec<proc_macro2::Literal> = e
+        .variants
+        .iter()
+        .map(|(_, w)| proc_macro2::Literal::i64_unsuffixed(w.parse().unwrap_or_default()))
+        .collect();
     quote! {
         #doc
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -111,7 +139,7 @@ fn emit_int(e: &EnumDef, rt: &syn::Path, doc: TokenStream, variants: &[proc_macr
             }
         }
 
-        impl ::std::convert::From<i64> for #name {
+        impl #from<i64> for #name {
             fn from(value: i64) -> Self {
                 match value {
                     #( #values => Self::#variants, )*
@@ -129,19 +157,19 @@ fn emit_int(e: &EnumDef, rt: &syn::Path, doc: TokenStream, variants: &[proc_macr
         impl ::std::str::FromStr for #name {
             type Err = ::std::num::ParseIntError;
 
-            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            fn from_str(value: &str) -> #result<Self, Self::Err> {
                 value.trim().parse::<i64>().map(Self::from)
             }
         }
 
         impl #serde::Serialize for #name {
-            fn serialize<S: #serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+            fn serialize<S: #serde::Serializer>(&self, serializer: S) -> #result<S::Ok, S::Error> {
                 serializer.serialize_i64(self.value())
             }
         }
 
         impl<'de> #serde::Deserialize<'de> for #name {
-            fn deserialize<D: #serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            fn deserialize<D: #serde::Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
                 <i64 as #serde::Deserialize>::deserialize(deserializer).map(Self::from)
             }
         }

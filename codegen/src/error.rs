@@ -18,7 +18,12 @@ pub struct CodegenError {
 impl CodegenError {
     /// An error without a position.
     pub fn new(message: impl Into<String>) -> Self {
-        CodegenError { file: None, line: None, column: None, message: message.into() }
+        CodegenError {
+            file: None,
+            line: None,
+            column: None,
+            message: message.into(),
+        }
     }
 
     /// The same error, attributed to `file`.

@@ -12,9 +12,16 @@ use quote::quote;
 
 use crate::docs::{code, escape_block, Doc};
 use crate::ident::{camel, ident, Names, Style};
+use crate::types::StdPaths;
 
 pub fn emit(spec: &Spec, rt: &syn::Path) -> TokenStream {
     let serde = quote!(#rt::serde);
+    let StdPaths {
+        option,
+        result,
+        string,
+        ..
+    } = StdPaths::shadowed_by(["ErrorCode", "ErrorBody"]);
     let serde_crate = crate::types::serde_crate(rt);
     let mut names = Names::with_reserved(&["Unknown"]);
     let mut seen = BTreeSet::new();
@@ -30,7 +37,12 @@ pub fn emit(spec: &Spec, rt: &syn::Path) -> TokenStream {
         }
         variants.push(ident(&names.claim(&camel(wire, "E", "Code"), Style::Camel)));
         let mut doc = Doc::new();
-        doc.para(format!("{} (HTTP {}): {}", code(wire), ec.status, escape_block(&ec.message).join(" ")));
+        doc.para(format!(
+            "{} (HTTP {}): {}",
+            code(wire),
+            ec.status,
+            escape_block(&ec.message).join(" ")
+        ));
         if let Some(solution) = &ec.solution {
             doc.para(format!("Solution: {}", escape_block(solution).join(" ")));
         }
@@ -43,20 +55,20 @@ pub fn emit(spec: &Spec, rt: &syn::Path) -> TokenStream {
     let (as_str, status, message) = if variants.is_empty() {
         (
             quote!(let Self::Unknown(code) = self; code),
-            quote!(::std::option::Option::None),
-            quote!(::std::option::Option::None),
+            quote!(None),
+            quote!(None),
         )
     } else {
         (
             quote!(match self { #(Self::#variants => #codes,)* Self::Unknown(code) => code }),
-            quote!(match self { #(Self::#variants => ::std::option::Option::Some(#statuses),)* Self::Unknown(_) => ::std::option::Option::None }),
-            quote!(match self { #(Self::#variants => ::std::option::Option::Some(#messages),)* Self::Unknown(_) => ::std::option::Option::None }),
+            quote!(match self { #(Self::#variants => Some(#statuses),)* Self::Unknown(_) => None }),
+            quote!(match self { #(Self::#variants => Some(#messages),)* Self::Unknown(_) => None }),
         )
     };
     let from_code = if variants.is_empty() {
-        quote!(Self::Unknown(::std::string::ToString::to_string(code)))
+        quote!(Self::Unknown(#string::from(code)))
     } else {
-        quote!(match code { #(#codes => Self::#variants,)* other => Self::Unknown(::std::string::ToString::to_string(other)) })
+        quote!(match code { #(#codes => Self::#variants,)* other => Self::Unknown(#string::from(other)) })
     };
     let status_self = variants.is_empty().then(|| quote!(let _ = self;));
     quote! {
@@ -69,7 +81,7 @@ pub fn emit(spec: &Spec, rt: &syn::Path) -> TokenStream {
             pub enum ErrorCode {
                 #( #docs #variants, )*
                 /// A code the API reference does not list, kept as sent.
-                Unknown(::std::string::String),
+                Unknown(#string),
             }
 
             impl ErrorCode {
@@ -84,13 +96,13 @@ pub fn emit(spec: &Spec, rt: &syn::Path) -> TokenStream {
                 }
 
                 /// The HTTP status the reference lists for this code.
-                pub fn status(&self) -> ::std::option::Option<u16> {
+                pub fn status(&self) -> #option<u16> {
                     #status_self
                     #status
                 }
 
                 /// The reference's message for this code.
-                pub fn message(&self) -> ::std::option::Option<&'static str> {
+                pub fn message(&self) -> #option<&'static str> {
                     #status_self
                     #message
                 }
@@ -105,8 +117,8 @@ pub fn emit(spec: &Spec, rt: &syn::Path) -> TokenStream {
             impl ::std::str::FromStr for ErrorCode {
                 type Err = ::std::convert::Infallible;
 
-                fn from_str(code: &str) -> ::std::result::Result<Self, Self::Err> {
-                    ::std::result::Result::Ok(Self::from_code(code))
+                fn from_str(code: &str) -> #result<Self, Self::Err> {
+                    Ok(Self::from_code(code))
                 }
             }
 
@@ -117,15 +129,15 @@ pub fn emit(spec: &Spec, rt: &syn::Path) -> TokenStream {
             pub struct ErrorBody {
                 /// The error code, for example `DCS.4001`.
                 #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-                pub error_code: ::std::option::Option<::std::string::String>,
+                pub error_code: #option<#string>,
                 /// The error message.
                 #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-                pub error_msg: ::std::option::Option<::std::string::String>,
+                pub error_msg: #option<#string>,
             }
 
             impl ErrorBody {
                 /// The error code as an [`ErrorCode`].
-                pub fn code(&self) -> ::std::option::Option<ErrorCode> {
+                pub fn code(&self) -> #option<ErrorCode> {
                     self.error_code.as_deref().map(ErrorCode::from_code)
                 }
             }

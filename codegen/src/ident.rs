@@ -26,7 +26,9 @@ const NOT_RAW: &[&str] = &["crate", "self", "Self", "super"];
 /// Replaces every character that cannot appear in an identifier by a word separator, so heck sees
 /// `a.b`, `a-b` and `a b` as two words.
 fn ascii_words(raw: &str) -> String {
-    raw.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect()
+    raw.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect()
 }
 
 /// Makes `s` (already made of `[A-Za-z0-9_]`) safe as an identifier: raw form or `_` suffix
@@ -91,7 +93,11 @@ pub fn unraw(name: &str) -> &str {
 /// `with_2fa`, `type` + `_request` is `type_request`.
 pub fn snake_join(prefix: &str, base: &str, suffix: &str) -> String {
     let base = unraw(base);
-    let base = if prefix.is_empty() { base } else { base.trim_start_matches('_') };
+    let base = if prefix.is_empty() {
+        base
+    } else {
+        base.trim_start_matches('_')
+    };
     snake(&format!("{prefix}{base}{suffix}"), "value")
 }
 
@@ -105,7 +111,9 @@ pub fn ident(name: &str) -> Ident {
             && s != "_"
     };
     match name.strip_prefix("r#") {
-        Some(bare) if valid(bare) && !NOT_RAW.contains(&bare) => Ident::new_raw(bare, Span::call_site()),
+        Some(bare) if valid(bare) && !NOT_RAW.contains(&bare) => {
+            Ident::new_raw(bare, Span::call_site())
+        }
         None if valid(name) && !KEYWORDS.contains(&name) => Ident::new(name, Span::call_site()),
         _ => Ident::new("_invalid", Span::call_site()),
     }
@@ -129,7 +137,9 @@ pub struct Names {
 impl Names {
     /// A registry in which `reserved` are already taken.
     pub fn with_reserved(reserved: &[&str]) -> Self {
-        Names { taken: reserved.iter().map(|s| s.to_string()).collect() }
+        Names {
+            taken: reserved.iter().map(|s| s.to_string()).collect(),
+        }
     }
 
     /// Whether `name` is taken.
@@ -220,14 +230,42 @@ mod tests {
     #[test]
     fn every_output_is_a_valid_identifier() {
         let weird = [
-            "", " ", "_", "__", "0", "-1", "a.b-c d", "Ünïcode", "self", "Self", "super", "crate",
-            "r#x", "fn", "gen", "try", "loop", "x__y", "123abc", "ABC", "aBC", "😀", "9-9",
+            "",
+            " ",
+            "_",
+            "__",
+            "0",
+            "-1",
+            "a.b-c d",
+            "Ünïcode",
+            "self",
+            "Self",
+            "super",
+            "crate",
+            "r#x",
+            "fn",
+            "gen",
+            "try",
+            "loop",
+            "x__y",
+            "123abc",
+            "ABC",
+            "aBC",
+            "😀",
+            "9-9",
         ];
         for w in weird {
-            for s in [snake(w, "field"), camel(w, "V", "Value"), shouty(w, "CONST")] {
+            for s in [
+                snake(w, "field"),
+                camel(w, "V", "Value"),
+                shouty(w, "CONST"),
+            ] {
                 let id = ident(&s);
                 assert_ne!(id.to_string(), "_invalid", "{w:?} gave {s:?}");
-                assert!(syn::parse_str::<syn::Ident>(&id.to_string()).is_ok(), "{w:?} → {s:?}");
+                assert!(
+                    syn::parse_str::<syn::Ident>(&id.to_string()).is_ok(),
+                    "{w:?} → {s:?}"
+                );
             }
         }
     }

@@ -16,7 +16,18 @@
 //! - **Response tolerance**: a schema reachable from any response is a *response model*: every
 //!   field is `Option<T>`, including those the document calls required, so a reply that omits one
 //!   still parses (`None`); `new()` still takes the required ones. Unknown fields are ignored.
-//!   Request-only schemas keep required fields as plain `T`.
+//!   Request-only schemas keep required fields as plain `T`. Optional scalars are read leniently
+//!   (`mod lenient`): a number or boolean where the document says text, numeric text where it
+//!   says a number, `"true"`/`"false"` where it says boolean, since servers and the documents'
+//!   own examples send them; they serialize in the documented type.
+//! - **Enums** keep unlisted values in `Unknown(String)` / `Unknown(i64)`; a listed value whose
+//!   name would be `Unknown` becomes `Unknown2`.
+//! - **Secrets** (see [`is_sensitive`]) print as `REDACTED` in a hand-written `Debug`.
+//! - **Pagination**: an operation with integer `offset` and `limit` query parameters, no body,
+//!   and a response with exactly one array plus an integer count field (`count`, `total*`,
+//!   `*_count`, `*_num`) gets `<op>_stream(…, query, page_size)` and an `impl Page`.
+//! - **Responses**: the method returns the body type of the first 2xx response that has one,
+//!   else `()`; other statuses are the runtime's `Error::Api`.
 //! - **Numbers**: `integer` and `long` are `i64`, `float`/`double`/`number` are `f64` (documents
 //!   label 64-bit values `Integer`); types holding floats derive `PartialEq` only, others `Eq` too.
 //! - **Names**: std types are written with absolute paths, so schemas named `Result`, `Option` or
@@ -62,7 +73,11 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { client_name: "DcsClient".into(), groups: None, runtime_crate: "dcs_runtime".into() }
+        Options {
+            client_name: "DcsClient".into(),
+            groups: None,
+            runtime_crate: "dcs_runtime".into(),
+        }
     }
 }
 
@@ -86,10 +101,16 @@ pub fn generate(spec: &Spec, opts: &Options) -> Result<String, CodegenError> {
 }
 
 /// [`generate`], plus counts for a summary line.
-pub fn generate_with_summary(spec: &Spec, opts: &Options) -> Result<(String, Summary), CodegenError> {
+pub fn generate_with_summary(
+    spec: &Spec,
+    opts: &Options,
+) -> Result<(String, Summary), CodegenError> {
     let (tokens, mut summary) = build(spec, opts)?;
-    let file: syn::File = syn::parse2(tokens)
-        .map_err(|e| CodegenError::new(format!("internal error: generated code does not parse: {e}")))?;
+    let file: syn::File = syn::parse2(tokens).map_err(|e| {
+        CodegenError::new(format!(
+            "internal error: generated code does not parse: {e}"
+        ))
+    })?;
     let source = prettyplease::unparse(&file);
     summary.lines = source.lines().count();
     Ok((source, summary))
@@ -120,32 +141,66 @@ pub fn validate_spec(file: &str, yaml_text: &str, spec: &Spec) -> Result<(), Cod
     }
 }
 
+/// Every problem [`validate_spec`] would report, each positioned in `yaml_text`.
+pub fn spec_problems(file: &str, yaml_text: &str, spec: &Spec) -> Vec<CodegenError> {
+    validate::check(spec)
+        .iter()
+        .filter_map(|issue| {
+            validate::first_error(Some(file), Some(yaml_text), std::slice::from_ref(issue))
+        })
+        .collect()
+}
+
 fn build(spec: &Spec, opts: &Options) -> Result<(TokenStream, Summary), CodegenError> {
     if let Some(e) = validate::first_error(None, None, &validate::check(spec)) {
         return Err(e);
     }
-    let rt: syn::Path = syn::parse_str(&opts.runtime_crate)
-        .map_err(|_| CodegenError::new(format!("runtime_crate `{}` is not a Rust path", opts.runtime_crate)))?;
+    let rt: syn::Path = syn::parse_str(&opts.runtime_crate).map_err(|_| {
+        CodegenError::new(format!(
+            "runtime_crate `{}` is not a Rust path",
+            opts.runtime_crate
+        ))
+    })?;
     let client_ok = syn::parse_str::<syn::Ident>(&opts.client_name).is_ok()
         && !opts.client_name.starts_with("r#")
         && !["models", "operations", "error_codes"].contains(&opts.client_name.as_str());
     if !client_ok {
-        return Err(CodegenError::new(format!("client_name `{}` is not a usable type name", opts.client_name)));
+        return Err(CodegenError::new(format!(
+            "client_name `{}` is not a usable type name",
+            opts.client_name
+        )));
     }
     if let Some(groups) = &opts.groups {
-        let known: std::collections::BTreeSet<&str> = spec.operations.iter().map(|o| o.group.as_str()).collect();
+        let known: std::collections::BTreeSet<&str> =
+            spec.operations.iter().map(|o| o.group.as_str()).collect();
         if let Some(unknown) = groups.iter().find(|g| !known.contains(g.as_str())) {
             let known: Vec<&str> = known.into_iter().collect();
-            return Err(CodegenError::new(format!("unknown group `{unknown}`; the spec has: {}", known.join(", "))));
+            return Err(CodegenError::new(format!(
+                "unknown group `{unknown}`; the spec has: {}",
+                known.join(", ")
+            )));
         }
     }
-    let plan = plan::build(spec, opts.groups.as_deref());
+    let mut plan = plan::build(spec, opts.groups.as_deref());
+    plan.root_std = types::StdPaths::shadowed_by([opts.client_name.as_str()]);
+    let lenient = models::lenient_module(&plan, &rt);
     let models = plan.models.iter().map(|m| models::emit(&plan, m, &rt));
-    let enums = plan.enums.iter().map(|e| enums::emit(e, &rt));
+    let enums = plan
+        .enums
+        .iter()
+        .map(|e| enums::emit(e, &rt, &plan.models_std));
     let infos = operations::emit_infos(&plan, &rt);
     let error_codes = error_codes::emit(spec, &rt);
-    let methods = plan.ops.iter().map(|o| operations::emit_methods(&plan, o, &rt));
-    let pages = plan.ops.iter().filter_map(|o| o.page.as_ref()).filter(|p| p.emit_impl).map(|p| operations::emit_page(&plan, p, &rt));
+    let methods = plan
+        .ops
+        .iter()
+        .map(|o| operations::emit_methods(&plan, o, &rt));
+    let pages = plan
+        .ops
+        .iter()
+        .filter_map(|o| o.page.as_ref())
+        .filter(|p| p.emit_impl)
+        .map(|p| operations::emit_page(&plan, p, &rt));
     let client = ident::ident(&opts.client_name);
     let client_doc = format!(
         " Client of {} ({}): one method per operation of the API reference.",
@@ -156,6 +211,7 @@ fn build(spec: &Spec, opts: &Options) -> Result<(TokenStream, Summary), CodegenE
         /// Request and response types.
         pub mod models {
             #(#models)*
+            #lenient
             #(#enums)*
         }
 

@@ -1,13 +1,13 @@
 //! Structs for schemas and query parameters.
 
-use dcs_spec::Field;
+use dcs_spec::{Field, TypeRef};
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::docs::{code, escape_line, Doc};
 use crate::ident::{ident, snake_join, unraw};
 use crate::plan::{Model, ModelField, ModelKind, Plan};
-use crate::types::{tokens, Ctx};
+use crate::types::{tokens, Ctx, StdPaths};
 
 /// Clippy's default `too_many_arguments` threshold.
 const MAX_ARGS: usize = 7;
@@ -53,17 +53,19 @@ pub fn field_doc(doc: &mut Doc, field: &Field, tolerant_required: bool, sensitiv
 }
 
 fn field_type(plan: &Plan<'_>, f: &ModelField<'_>, rt: &syn::Path) -> TokenStream {
-    let mut ty = tokens(&f.ty, &plan.type_names, Ctx::Models, rt);
+    let mut ty = tokens(&f.ty, plan, Ctx::Models, rt);
+    let boxed = &plan.models_std.boxed;
     if f.boxed {
-        ty = quote!(::std::boxed::Box<#ty>);
+        ty = quote!(#boxed<#ty>);
     }
     ty
 }
 
 fn full_type(plan: &Plan<'_>, f: &ModelField<'_>, rt: &syn::Path) -> TokenStream {
     let ty = field_type(plan, f, rt);
+    let option = &plan.models_std.option;
     if f.option {
-        quote!(::std::option::Option<#ty>)
+        quote!(#option<#ty>)
     } else {
         ty
     }
@@ -74,7 +76,11 @@ pub fn emit(plan: &Plan<'_>, m: &Model<'_>, rt: &syn::Path) -> TokenStream {
     let name = ident(&m.rust);
     let mut doc = Doc::new();
     match &m.kind {
-        ModelKind::Schema { name, description, source } => {
+        ModelKind::Schema {
+            name,
+            description,
+            source,
+        } => {
             if let Some(d) = description {
                 doc.prose(d);
             }
@@ -87,7 +93,11 @@ pub fn emit(plan: &Plan<'_>, m: &Model<'_>, rt: &syn::Path) -> TokenStream {
             doc.para(format!("Source: {}.", code(source)));
         }
         ModelKind::Query(op) => {
-            doc.para(format!("Query parameters of `{}` ({}).", op.name, escape_line(&op.title)));
+            doc.para(format!(
+                "Query parameters of `{}` ({}).",
+                op.name,
+                escape_line(&op.title)
+            ));
             doc.para(format!("Source: {}.", code(&op.source)));
         }
     }
@@ -121,7 +131,13 @@ pub fn emit(plan: &Plan<'_>, m: &Model<'_>, rt: &syn::Path) -> TokenStream {
             let wire = &f.field.name;
             quote!(#[serde(rename = #wire)])
         });
-        let skip = f.option.then(|| quote!(#[serde(default, skip_serializing_if = "::std::option::Option::is_none")]));
+        let skip = f.option.then(|| match lenient_fn(f) {
+            Some(func) => {
+                let with = format!("lenient::{func}");
+                quote!(#[serde(default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = #with)])
+            }
+            None => quote!(#[serde(default, skip_serializing_if = "::std::option::Option::is_none")]),
+        });
         quote! { #d #rename #skip pub #fname: #ty, }
     });
 
@@ -130,7 +146,11 @@ pub fn emit(plan: &Plan<'_>, m: &Model<'_>, rt: &syn::Path) -> TokenStream {
         let fname = ident(&f.rust);
         let setter = ident(&snake_join("with_", &f.rust, ""));
         let ty = field_type(plan, f, rt);
-        let value = if f.option { quote!(::std::option::Option::Some(value)) } else { quote!(value) };
+        let value = if f.option {
+            quote!(Some(value))
+        } else {
+            quote!(value)
+        };
         let doc = format!(" Sets `{}`.", f.field.name.replace('`', "'"));
         quote! {
             #[doc = #doc]
@@ -157,6 +177,109 @@ pub fn emit(plan: &Plan<'_>, m: &Model<'_>, rt: &syn::Path) -> TokenStream {
     }
 }
 
+/// The `lenient` function that reads an optional scalar field, if it is one.
+fn lenient_fn(f: &ModelField<'_>) -> Option<&'static str> {
+    if !f.option || f.boxed || f.ty.enum_name.is_some() {
+        return None;
+    }
+    match f.ty.tref {
+        TypeRef::String => Some("string"),
+        TypeRef::Integer | TypeRef::Long => Some("integer"),
+        TypeRef::Float | TypeRef::Double | TypeRef::Number => Some("float"),
+        TypeRef::Boolean => Some("boolean"),
+        _ => None,
+    }
+}
+
+/// `mod lenient`: readers for optional scalars that accept what servers and the documents'
+/// examples really send where the document names another scalar type: a number or boolean for
+/// text, numeric text for numbers, `"true"`/`"false"` for booleans. `null` is `None`. Only the
+/// readers some field uses are emitted; nothing when none is.
+pub fn lenient_module(plan: &Plan<'_>, rt: &syn::Path) -> TokenStream {
+    let used: std::collections::BTreeSet<&str> = plan
+        .models
+        .iter()
+        .flat_map(|m| m.fields.iter().filter_map(lenient_fn))
+        .collect();
+    if used.is_empty() {
+        return TokenStream::new();
+    }
+    let StdPaths {
+        option,
+        result,
+        string,
+        ..
+    } = plan.std(Ctx::Models);
+    let reader = |name: &str, ty: TokenStream, arms: TokenStream| {
+        if !used.contains(name) {
+            return TokenStream::new();
+        }
+        let name = ident(name);
+        quote! {
+            pub(super) fn #name<'de, D: #rt::serde::Deserializer<'de>>(deserializer: D) -> #result<#option<#ty>, D::Error> {
+                use #rt::serde::de::Error as _;
+                use #rt::serde_json::Value;
+                let value = <#option<Value> as #rt::serde::Deserialize>::deserialize(deserializer)?;
+                let value = match value {
+                    None | Some(Value::Null) => return Ok(None),
+                    Some(value) => value,
+                };
+                let parsed = match &value {
+                    #arms
+                    _ => None,
+                };
+                match parsed {
+                    Some(parsed) => Ok(Some(parsed)),
+                    None => Err(D::Error::custom(::std::format_args!("unexpected value {value}"))),
+                }
+            }
+        }
+    };
+    let string_fn = reader(
+        "string",
+        quote!(#string),
+        quote! {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            Value::Bool(b) => Some(b.to_string()),
+        },
+    );
+    let integer_fn = reader(
+        "integer",
+        quote!(i64),
+        quote! {
+            Value::Number(n) => n.as_i64(),
+            Value::String(s) => s.trim().parse().ok(),
+        },
+    );
+    let float_fn = reader(
+        "float",
+        quote!(f64),
+        quote! {
+            Value::Number(n) => n.as_f64(),
+            Value::String(s) => s.trim().parse().ok(),
+        },
+    );
+    let boolean_fn = reader(
+        "boolean",
+        quote!(bool),
+        quote! {
+            Value::Bool(b) => Some(*b),
+            Value::String(s) if s == "true" => Some(true),
+            Value::String(s) if s == "false" => Some(false),
+        },
+    );
+    quote! {
+        /// Readers for optional scalars that accept the value in another scalar form.
+        mod lenient {
+            #string_fn
+            #integer_fn
+            #float_fn
+            #boolean_fn
+        }
+    }
+}
+
 fn constructor(plan: &Plan<'_>, m: &Model<'_>, rt: &syn::Path) -> TokenStream {
     let required: Vec<&ModelField> = m.fields.iter().filter(|f| f.required).collect();
     let params = required.iter().map(|f| {
@@ -168,15 +291,16 @@ fn constructor(plan: &Plan<'_>, m: &Model<'_>, rt: &syn::Path) -> TokenStream {
         let n = ident(&f.rust);
         match (f.required, f.option) {
             (true, false) => quote!(#n),
-            (true, true) => quote!(#n: ::std::option::Option::Some(#n)),
-            (false, _) => quote!(#n: ::std::option::Option::None),
+            (true, true) => quote!(#n: Some(#n)),
+            (false, _) => quote!(#n: None),
         }
     });
     let allow = (required.len() > MAX_ARGS).then(|| quote!(#[allow(clippy::too_many_arguments)]));
     let doc = if required.is_empty() {
         " Creates a value with every field unset.".to_string()
     } else {
-        " Creates a value from the fields the document marks required; the others start unset.".to_string()
+        " Creates a value from the fields the document marks required; the others start unset."
+            .to_string()
     };
     quote! {
         #[doc = #doc]

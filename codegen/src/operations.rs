@@ -8,7 +8,7 @@ use quote::quote;
 use crate::docs::{code, escape_block, Doc};
 use crate::ident::ident;
 use crate::plan::{Arg, Op, Plan};
-use crate::types::{arg_tokens, tokens, Ctx};
+use crate::types::{arg_tokens, tokens, Ctx, StdPaths};
 use crate::validate::path_placeholders;
 
 /// Clippy's default `too_many_arguments` threshold.
@@ -27,7 +27,15 @@ fn pass(arg: &Arg<'_>) -> Pass {
     match (&arg.ty.tref, &arg.ty.enum_name) {
         (TypeRef::String, None) => Pass::Str,
         (TypeRef::Array(_), _) => Pass::Slice,
-        (TypeRef::Integer | TypeRef::Long | TypeRef::Float | TypeRef::Double | TypeRef::Number | TypeRef::Boolean, None) => Pass::Copy,
+        (
+            TypeRef::Integer
+            | TypeRef::Long
+            | TypeRef::Float
+            | TypeRef::Double
+            | TypeRef::Number
+            | TypeRef::Boolean,
+            None,
+        ) => Pass::Copy,
         _ => Pass::Ref,
     }
 }
@@ -37,7 +45,13 @@ fn op_doc(op: &Operation) -> Doc {
     let mut doc = Doc::new();
     doc.prose(&op.title);
     doc.prose(&op.description);
-    doc.para(format!("{} {} (group {}, API {}).", code(&op.method), code(&op.path), code(&op.group), code(&op.version)));
+    doc.para(format!(
+        "{} {} (group {}, API {}).",
+        code(&op.method),
+        code(&op.path),
+        code(&op.group),
+        code(&op.version)
+    ));
     if op.deprecated {
         doc.para("Deprecated in the API reference.");
     }
@@ -45,7 +59,11 @@ fn op_doc(op: &Operation) -> Doc {
         doc.para("Responses:");
         for r in &op.responses {
             let desc = escape_block(&r.description).join(" ");
-            let body = r.body.as_deref().map(|b| format!(" Body: {}.", code(b))).unwrap_or_default();
+            let body = r
+                .body
+                .as_deref()
+                .map(|b| format!(" Body: {}.", code(b)))
+                .unwrap_or_default();
             doc.line(format!("- {}: {desc}{body}", r.status));
         }
     }
@@ -108,9 +126,20 @@ pub fn emit_infos(plan: &Plan<'_>, rt: &syn::Path) -> TokenStream {
 fn arg_doc(doc: &mut Doc, o: &Op<'_>, with_query: bool, with_body: bool) {
     let mut lines = Vec::new();
     for a in &o.args {
-        let desc = a.field.map(|f| escape_block(&f.description).join(" ")).unwrap_or_default();
-        let kind = if a.location == Location::Header { "header" } else { "path parameter" };
-        lines.push(format!("- `{}`: {kind} {}. {desc}", crate::ident::unraw(&a.rust), code(&a.wire)));
+        let desc = a
+            .field
+            .map(|f| escape_block(&f.description).join(" "))
+            .unwrap_or_default();
+        let kind = if a.location == Location::Header {
+            "header"
+        } else {
+            "path parameter"
+        };
+        lines.push(format!(
+            "- `{}`: {kind} {}. {desc}",
+            crate::ident::unraw(&a.rust),
+            code(&a.wire)
+        ));
     }
     if with_query {
         lines.push("- `query`: the query parameters.".to_string());
@@ -127,21 +156,31 @@ fn arg_doc(doc: &mut Doc, o: &Op<'_>, with_query: bool, with_body: bool) {
 }
 
 fn arg_type(plan: &Plan<'_>, a: &Arg<'_>, rt: &syn::Path) -> TokenStream {
-    let t = arg_tokens(&a.ty, &plan.type_names, Ctx::Root, rt);
+    let t = arg_tokens(&a.ty, plan, Ctx::Root, rt);
+    let option = &plan.root_std.option;
     if a.required {
         t
     } else {
-        quote!(::std::option::Option<#t>)
+        quote!(#option<#t>)
     }
 }
 
 fn body_type(plan: &Plan<'_>, body: &TypeRef, rt: &syn::Path) -> TokenStream {
-    let ft = crate::plan::FieldType { tref: body.clone(), enum_name: None };
-    arg_tokens(&ft, &plan.type_names, Ctx::Root, rt)
+    let ft = crate::plan::FieldType {
+        tref: body.clone(),
+        enum_name: None,
+    };
+    arg_tokens(&ft, plan, Ctx::Root, rt)
 }
 
 /// The methods of one operation on the client.
 pub fn emit_methods(plan: &Plan<'_>, o: &Op<'_>, rt: &syn::Path) -> TokenStream {
+    let StdPaths {
+        string,
+        vec,
+        result,
+        ..
+    } = plan.std(Ctx::Root);
     let op = o.op;
     let method = ident(&o.method);
     let request_method = ident(&o.request_method);
@@ -160,24 +199,50 @@ pub fn emit_methods(plan: &Plan<'_>, o: &Op<'_>, rt: &syn::Path) -> TokenStream 
     });
     let body_arg = o.body.as_ref().map(|_| quote!(body,));
     let response = match &o.response {
-        Some(t) => tokens(&crate::plan::FieldType { tref: t.clone(), enum_name: None }, &plan.type_names, Ctx::Root, rt),
+        Some(t) => tokens(
+            &crate::plan::FieldType {
+                tref: t.clone(),
+                enum_name: None,
+            },
+            plan,
+            Ctx::Root,
+            rt,
+        ),
         None => quote!(()),
     };
     let n_args = o.args.len() + usize::from(o.query.is_some()) + usize::from(o.body.is_some()) + 1;
     let many = (n_args > MAX_ARGS).then(|| quote!(#[allow(clippy::too_many_arguments)]));
-    let deprecated = op.deprecated.then(|| quote!(#[deprecated(note = "deprecated in the API reference")]));
+    let deprecated = op
+        .deprecated
+        .then(|| quote!(#[deprecated(note = "deprecated in the API reference")]));
     let allow_deprecated = op.deprecated.then(|| quote!(#[allow(deprecated)]));
 
-    let path_params = o.args.iter().filter(|a| a.location == Location::Path).map(|a| {
-        let (n, wire) = (ident(&a.rust), &a.wire);
-        let value = if pass(a) == Pass::Str { quote!(#n.to_owned()) } else { quote!(#n.to_string()) };
-        quote!((#wire, #value))
-    });
-    let headers: Vec<&Arg> = o.args.iter().filter(|a| a.location == Location::Header).collect();
+    let path_params = o
+        .args
+        .iter()
+        .filter(|a| a.location == Location::Path)
+        .map(|a| {
+            let (n, wire) = (ident(&a.rust), &a.wire);
+            let value = if pass(a) == Pass::Str {
+                quote!(#n.to_owned())
+            } else {
+                quote!(#n.to_string())
+            };
+            quote!((#wire, #value))
+        });
+    let headers: Vec<&Arg> = o
+        .args
+        .iter()
+        .filter(|a| a.location == Location::Header)
+        .collect();
     let required_headers = headers.iter().filter(|a| a.required).map(|a| {
         let (n, wire) = (ident(&a.rust), &a.wire);
-        let value = if pass(a) == Pass::Str { quote!(#n.to_owned()) } else { quote!(#n.to_string()) };
-        quote!((::std::string::ToString::to_string(#wire), #value))
+        let value = if pass(a) == Pass::Str {
+            quote!(#n.to_owned())
+        } else {
+            quote!(#n.to_string())
+        };
+        quote!((#string::from(#wire), #value))
     });
     let optional_headers: Vec<TokenStream> = headers
         .iter()
@@ -185,8 +250,8 @@ pub fn emit_methods(plan: &Plan<'_>, o: &Op<'_>, rt: &syn::Path) -> TokenStream 
         .map(|a| {
             let (n, wire) = (ident(&a.rust), &a.wire);
             quote! {
-                if let ::std::option::Option::Some(value) = #n {
-                    headers.push((::std::string::ToString::to_string(#wire), value.to_string()));
+                if let Some(value) = #n {
+                    headers.push((#string::from(#wire), value.to_string()));
                 }
             }
         })
@@ -194,37 +259,48 @@ pub fn emit_methods(plan: &Plan<'_>, o: &Op<'_>, rt: &syn::Path) -> TokenStream 
     let headers_mut = (!optional_headers.is_empty()).then(|| quote!(mut));
     let required_headers: Vec<TokenStream> = required_headers.collect();
     let headers_init = if required_headers.is_empty() {
-        quote!(::std::vec::Vec::new())
+        quote!(#vec::new())
     } else {
         quote!(::std::vec![#(#required_headers),*])
     };
     let path_params: Vec<TokenStream> = path_params.collect();
     let path_params_init = if path_params.is_empty() {
-        quote!(::std::vec::Vec::new())
+        quote!(#vec::new())
     } else {
         quote!(::std::vec![#(#path_params),*])
     };
     let query_value = match &o.query {
         Some(_) => quote!(#rt::query_pairs(query)?),
-        None => quote!(::std::vec::Vec::new()),
+        None => quote!(#vec::new()),
     };
     let body_value = match &o.body {
         Some(b) => {
-            let unsized_body = crate::types::arg_is_unsized(&crate::plan::FieldType { tref: b.clone(), enum_name: None });
-            let arg = if unsized_body { quote!(&body) } else { quote!(body) };
-            quote!(::std::option::Option::Some(#rt::to_body(#arg)?))
+            let unsized_body = crate::types::arg_is_unsized(&crate::plan::FieldType {
+                tref: b.clone(),
+                enum_name: None,
+            });
+            let arg = if unsized_body {
+                quote!(&body)
+            } else {
+                quote!(body)
+            };
+            quote!(Some(#rt::to_body(#arg)?))
         }
-        None => quote!(::std::option::Option::None),
+        None => quote!(None),
     };
 
     let mut doc = op_doc(op);
     arg_doc(&mut doc, o, o.query.is_some(), o.body.is_some());
     let send_doc = doc.tokens();
-    let request_doc = format!(" Builds the `{}` request without sending it (`{}` sends it).", op.name, crate::ident::unraw(&o.method));
+    let request_doc = format!(
+        " Builds the `{}` request without sending it (`{}` sends it).",
+        op.name,
+        crate::ident::unraw(&o.method)
+    );
 
     let stream = o.stream_method.as_ref().zip(o.page.as_ref()).map(|(name, page)| {
         let name = ident(name);
-        let item = tokens(&page.item, &plan.type_names, Ctx::Root, rt);
+        let item = tokens(&page.item, plan, Ctx::Root, rt);
         let owned = o.args.iter().map(|a| {
             let n = ident(&a.rust);
             let v = match (pass(a), a.required) {
@@ -254,7 +330,7 @@ pub fn emit_methods(plan: &Plan<'_>, o: &Op<'_>, rt: &syn::Path) -> TokenStream 
         let set = |field: &str, option: bool, value: TokenStream| {
             let f = ident(field);
             if option {
-                quote!(query.#f = ::std::option::Option::Some(#value);)
+                quote!(query.#f = Some(#value);)
             } else {
                 quote!(query.#f = #value;)
             }
@@ -272,7 +348,7 @@ pub fn emit_methods(plan: &Plan<'_>, o: &Op<'_>, rt: &syn::Path) -> TokenStream 
             #allow_deprecated
             #many
             pub fn #name(&self, #(#arg_names: #arg_types,)* query: #query_ty, page_size: u32)
-                -> impl #rt::futures_core::Stream<Item = ::std::result::Result<#item, #rt::Error>>
+                -> impl #rt::futures_core::Stream<Item = #result<#item, #rt::Error>>
             {
                 let client = self.clone();
                 let query = query.clone();
@@ -293,10 +369,10 @@ pub fn emit_methods(plan: &Plan<'_>, o: &Op<'_>, rt: &syn::Path) -> TokenStream 
         #[doc = #request_doc]
         #deprecated
         #many
-        pub fn #request_method(&self, #(#arg_names: #arg_types,)* #query_param #body_param) -> ::std::result::Result<#rt::Request, #rt::Error> {
+        pub fn #request_method(&self, #(#arg_names: #arg_types,)* #query_param #body_param) -> #result<#rt::Request, #rt::Error> {
             let #headers_mut headers = #headers_init;
             #(#optional_headers)*
-            ::std::result::Result::Ok(#rt::Request {
+            Ok(#rt::Request {
                 operation: &operations::#const_name,
                 path_params: #path_params_init,
                 query: #query_value,
@@ -311,7 +387,7 @@ pub fn emit_methods(plan: &Plan<'_>, o: &Op<'_>, rt: &syn::Path) -> TokenStream 
         #deprecated
         #allow_deprecated
         #many
-        pub async fn #method(&self, #(#arg_names: #arg_types,)* #query_param #body_param) -> ::std::result::Result<#response, #rt::Error> {
+        pub async fn #method(&self, #(#arg_names: #arg_types,)* #query_param #body_param) -> #result<#response, #rt::Error> {
             let request = self.#request_method(#(#arg_names,)* #query_arg #body_arg)?;
             self.inner.execute(request).await
         }
@@ -320,11 +396,24 @@ pub fn emit_methods(plan: &Plan<'_>, o: &Op<'_>, rt: &syn::Path) -> TokenStream 
 
 /// `impl Page` for a list response.
 pub fn emit_page(plan: &Plan<'_>, page: &crate::plan::PagePlan, rt: &syn::Path) -> TokenStream {
-    let resp = tokens(&crate::plan::FieldType { tref: page.response.clone(), enum_name: None }, &plan.type_names, Ctx::Root, rt);
-    let item = tokens(&page.item, &plan.type_names, Ctx::Root, rt);
+    let StdPaths { vec, option, .. } = plan.std(Ctx::Root);
+    let resp = tokens(
+        &crate::plan::FieldType {
+            tref: page.response.clone(),
+            enum_name: None,
+        },
+        plan,
+        Ctx::Root,
+        rt,
+    );
+    let item = tokens(&page.item, plan, Ctx::Root, rt);
     let items = ident(&page.items_field);
     let total = ident(&page.total_field);
-    let into_items = if page.items_option { quote!(self.#items.unwrap_or_default()) } else { quote!(self.#items) };
+    let into_items = if page.items_option {
+        quote!(self.#items.unwrap_or_default())
+    } else {
+        quote!(self.#items)
+    };
     let total_value = if page.total_option {
         quote!(self.#total.and_then(|n| u64::try_from(n).ok()))
     } else {
@@ -334,11 +423,11 @@ pub fn emit_page(plan: &Plan<'_>, page: &crate::plan::PagePlan, rt: &syn::Path) 
         impl #rt::Page for #resp {
             type Item = #item;
 
-            fn into_items(self) -> ::std::vec::Vec<Self::Item> {
+            fn into_items(self) -> #vec<Self::Item> {
                 #into_items
             }
 
-            fn total(&self) -> ::std::option::Option<u64> {
+            fn total(&self) -> #option<u64> {
                 #total_value
             }
         }

@@ -11,6 +11,7 @@ use dcs_spec::{Field, Location, Operation, Spec, TypeRef};
 
 use crate::ident::{camel, snake, snake_join, unraw, Names, Style};
 use crate::sensitive::is_sensitive;
+use crate::types::{Ctx, StdPaths};
 use crate::validate::path_placeholders;
 
 /// Headers the runtime sets itself (authentication, content negotiation); operations do not take
@@ -50,7 +51,11 @@ pub struct ModelField<'a> {
 
 #[derive(Debug)]
 pub enum ModelKind<'a> {
-    Schema { name: &'a str, description: Option<&'a str>, source: &'a str },
+    Schema {
+        name: &'a str,
+        description: Option<&'a str>,
+        source: &'a str,
+    },
     Query(&'a Operation),
 }
 
@@ -119,6 +124,9 @@ pub struct Op<'a> {
 
 #[derive(Debug)]
 pub struct Plan<'a> {
+    /// Prelude paths inside `mod models` and beside it.
+    pub models_std: StdPaths,
+    pub root_std: StdPaths,
     /// Schema name → Rust type name.
     pub type_names: BTreeMap<String, String>,
     pub models: Vec<Model<'a>>,
@@ -152,9 +160,11 @@ fn enum_kind(field: &Field) -> Option<bool> {
     }
     match innermost(&field.type_ref().ok()?) {
         TypeRef::String => Some(false),
-        TypeRef::Integer | TypeRef::Long => {
-            field.enum_values.iter().all(|v| v.trim().parse::<i64>().is_ok()).then_some(true)
-        }
+        TypeRef::Integer | TypeRef::Long => field
+            .enum_values
+            .iter()
+            .all(|v| v.trim().parse::<i64>().is_ok())
+            .then_some(true),
         _ => None,
     }
 }
@@ -163,10 +173,15 @@ pub fn build<'a>(spec: &'a Spec, groups: Option<&[String]>) -> Plan<'a> {
     let selected_ops: Vec<&Operation> = spec
         .operations
         .iter()
-        .filter(|op| groups.is_none_or_contains(&op.group))
+        .filter(|op| groups.map_or(true, |gs| gs.contains(&op.group)))
         .collect();
     let schemas = selected_schemas(spec, &selected_ops, groups.is_some());
-    let responses = reachable(spec, selected_ops.iter().flat_map(|op| op.responses.iter().filter_map(|r| r.body.as_deref())));
+    let responses = reachable(
+        spec,
+        selected_ops
+            .iter()
+            .flat_map(|op| op.responses.iter().filter_map(|r| r.body.as_deref())),
+    );
 
     // Type names: schemas first (sorted), then query structs (document order), then enums.
     let mut types = Names::default();
@@ -177,8 +192,15 @@ pub fn build<'a>(spec: &'a Spec, groups: Option<&[String]>) -> Plan<'a> {
     }
     let mut query_names = BTreeMap::new();
     for op in &selected_ops {
-        if op.params.iter().any(|p| p.location == Some(Location::Query)) {
-            let rust = types.claim(&format!("{}Query", unraw(&camel(&op.name, "Op", "Operation"))), Style::Camel);
+        if op
+            .params
+            .iter()
+            .any(|p| p.location == Some(Location::Query))
+        {
+            let rust = types.claim(
+                &format!("{}Query", unraw(&camel(&op.name, "Op", "Operation"))),
+                Style::Camel,
+            );
             query_names.insert(op.name.as_str(), rust);
         }
     }
@@ -186,7 +208,9 @@ pub fn build<'a>(spec: &'a Spec, groups: Option<&[String]>) -> Plan<'a> {
     // Enum sites, in a fixed order: schema fields, then operation parameters.
     let mut sites = Vec::new();
     for name in &schemas {
-        let Some(schema) = spec.schemas.get(*name) else { continue };
+        let Some(schema) = spec.schemas.get(*name) else {
+            continue;
+        };
         for (i, f) in schema.fields.iter().enumerate() {
             if let Some(int) = enum_kind(f) {
                 sites.push(Site {
@@ -206,7 +230,13 @@ pub fn build<'a>(spec: &'a Spec, groups: Option<&[String]>) -> Plan<'a> {
                 (Some(Location::Query), Some(q)) => q.clone(),
                 _ => unraw(&camel(&op.name, "Op", "Operation")).to_string(),
             };
-            sites.push(Site { key: (format!("op:{}", op.name), i), owner, field: p, int, values: p.enum_values.clone() });
+            sites.push(Site {
+                key: (format!("op:{}", op.name), i),
+                owner,
+                field: p,
+                int,
+                values: p.enum_values.clone(),
+            });
         }
     }
     let (enums, enum_of) = plan_enums(&sites, &mut types);
@@ -214,13 +244,26 @@ pub fn build<'a>(spec: &'a Spec, groups: Option<&[String]>) -> Plan<'a> {
     let eq_free = float_free(spec, &schemas);
     let mut models = Vec::new();
     for name in &schemas {
-        let Some(schema) = spec.schemas.get(*name) else { continue };
+        let Some(schema) = spec.schemas.get(*name) else {
+            continue;
+        };
         let key = format!("schema:{name}");
         let tolerant = responses.contains(*name);
-        let fields = plan_fields(spec, &schema.fields.iter().collect::<Vec<_>>(), &key, &enum_of, tolerant, Some(name));
+        let fields = plan_fields(
+            spec,
+            &schema.fields.iter().collect::<Vec<_>>(),
+            &key,
+            &enum_of,
+            tolerant,
+            Some(name),
+        );
         models.push(Model {
             rust: type_names.get(*name).cloned().unwrap_or_default(),
-            kind: ModelKind::Schema { name, description: schema.description.as_deref(), source: &schema.source },
+            kind: ModelKind::Schema {
+                name,
+                description: schema.description.as_deref(),
+                source: &schema.source,
+            },
             fields,
             tolerant,
             eq: eq_free.contains(*name),
@@ -229,29 +272,39 @@ pub fn build<'a>(spec: &'a Spec, groups: Option<&[String]>) -> Plan<'a> {
 
     let mut ops = plan_ops(&selected_ops, &query_names, &enum_of);
     for op in &selected_ops {
-        let Some(rust) = query_names.get(op.name.as_str()) else { continue };
+        let Some(rust) = query_names.get(op.name.as_str()) else {
+            continue;
+        };
         let key = format!("op:{}", op.name);
         let params: Vec<&Field> = op.params.iter().collect();
         let mut fields = plan_fields(spec, &params, &key, &enum_of, false, None);
         // Query structs hold only the query parameters (the indices above count all of them).
         fields.retain(|f| f.field.location == Some(Location::Query));
-        let eq = fields.iter().all(|f| type_is_float_free(&f.ty.tref, &eq_free));
-        models.push(Model { rust: rust.clone(), kind: ModelKind::Query(op), fields, tolerant: false, eq });
+        let eq = fields
+            .iter()
+            .all(|f| type_is_float_free(&f.ty.tref, &eq_free));
+        models.push(Model {
+            rust: rust.clone(),
+            kind: ModelKind::Query(op),
+            fields,
+            tolerant: false,
+            eq,
+        });
     }
     plan_pages(&mut ops, &models, &type_names);
-    Plan { type_names, models, enums, ops }
-}
-
-trait GroupFilter {
-    fn is_none_or_contains(&self, group: &str) -> bool;
-}
-
-impl GroupFilter for Option<&[String]> {
-    fn is_none_or_contains(&self, group: &str) -> bool {
-        match self {
-            None => true,
-            Some(groups) => groups.iter().any(|g| g == group),
-        }
+    let models_std = StdPaths::shadowed_by(
+        models
+            .iter()
+            .map(|m| unraw(&m.rust))
+            .chain(enums.iter().map(|e| unraw(&e.rust))),
+    );
+    Plan {
+        models_std,
+        root_std: StdPaths::shadowed_by([]),
+        type_names,
+        models,
+        enums,
+        ops,
     }
 }
 
@@ -268,13 +321,19 @@ fn selected_schemas<'a>(spec: &'a Spec, ops: &[&'a Operation], filtered: bool) -
             .chain(op.responses.iter().filter_map(|r| r.body.as_deref()))
     });
     let set = reachable(spec, roots);
-    spec.schemas.keys().map(String::as_str).filter(|k| set.contains(*k)).collect()
+    spec.schemas
+        .keys()
+        .map(String::as_str)
+        .filter(|k| set.contains(*k))
+        .collect()
 }
 
 /// Schema names reachable from the given type strings.
 fn reachable<'a>(spec: &'a Spec, roots: impl Iterator<Item = &'a str>) -> BTreeSet<String> {
     let mut seen = BTreeSet::new();
-    let mut stack: Vec<String> = roots.filter_map(|t| t.parse::<TypeRef>().ok()?.named().map(str::to_string)).collect();
+    let mut stack: Vec<String> = roots
+        .filter_map(|t| t.parse::<TypeRef>().ok()?.named().map(str::to_string))
+        .collect();
     while let Some(name) = stack.pop() {
         if !seen.insert(name.clone()) {
             continue;
@@ -299,9 +358,12 @@ fn float_free(spec: &Spec, schemas: &[&str]) -> BTreeSet<String> {
         let before = free.len();
         let snapshot = free.clone();
         free.retain(|name| {
-            spec.schemas
-                .get(name)
-                .is_some_and(|s| s.fields.iter().all(|f| f.type_ref().is_ok_and(|t| type_is_float_free(&t, &snapshot))))
+            spec.schemas.get(name).is_some_and(|s| {
+                s.fields.iter().all(|f| {
+                    f.type_ref()
+                        .is_ok_and(|t| type_is_float_free(&t, &snapshot))
+                })
+            })
         });
         if free.len() == before {
             return free;
@@ -366,7 +428,10 @@ fn plan_fields<'a>(
             ModelField {
                 field: f,
                 rust,
-                ty: FieldType { tref, enum_name: enum_of.get(&(key.to_string(), i)).cloned() },
+                ty: FieldType {
+                    tref,
+                    enum_name: enum_of.get(&(key.to_string(), i)).cloned(),
+                },
                 required: f.required,
                 option: !f.required || tolerant,
                 sensitive: is_sensitive(f),
@@ -382,7 +447,10 @@ fn plan_enums(sites: &[Site<'_>], types: &mut Names) -> (Vec<EnumDef>, BTreeMap<
     for (i, s) in sites.iter().enumerate() {
         let field = unraw(&camel(&s.field.name, "V", "Value")).to_string();
         let set: BTreeSet<String> = s.values.iter().cloned().collect();
-        match groups.iter_mut().find(|g| g.0 == field && g.1 == s.int && g.2 == set) {
+        match groups
+            .iter_mut()
+            .find(|g| g.0 == field && g.1 == s.int && g.2 == set)
+        {
             Some(g) => g.3.push(i),
             None => groups.push((field, s.int, set, vec![i])),
         }
@@ -409,7 +477,11 @@ fn plan_enums(sites: &[Site<'_>], types: &mut Names) -> (Vec<EnumDef>, BTreeMap<
             // The canonical wire value: duplicates would make unreachable match arms.
             let (want, wire) = if *int {
                 let n: i64 = v.trim().parse().unwrap_or_default();
-                let want = if n < 0 { format!("VMinus{}", n.unsigned_abs()) } else { format!("V{n}") };
+                let want = if n < 0 {
+                    format!("VMinus{}", n.unsigned_abs())
+                } else {
+                    format!("V{n}")
+                };
                 (want, n.to_string())
             } else {
                 (camel(v, "V", "Empty"), v.trim().to_string())
@@ -442,20 +514,30 @@ fn plan_ops<'a>(
     let mut consts = Names::with_reserved(&["ALL"]);
     let mut methods = Names::with_reserved(&["new", "inner"]);
     let bases: Vec<String> = ops.iter().map(|op| snake(&op.name, "operation")).collect();
-    let method_names: Vec<String> = bases.iter().map(|b| methods.claim(b, Style::Snake)).collect();
-    let request_names: Vec<String> =
-        method_names.iter().map(|m| methods.claim(&snake_join("", m, "_request"), Style::Snake)).collect();
+    let method_names: Vec<String> = bases
+        .iter()
+        .map(|b| methods.claim(b, Style::Snake))
+        .collect();
+    let request_names: Vec<String> = method_names
+        .iter()
+        .map(|m| methods.claim(&snake_join("", m, "_request"), Style::Snake))
+        .collect();
     let mut out = Vec::new();
     for (i, op) in ops.iter().enumerate() {
         let key = format!("op:{}", op.name);
-        let mut arg_names = Names::with_reserved(&["self", "query", "body", "request", "client", "page_size"]);
+        let mut arg_names =
+            Names::with_reserved(&["self", "query", "body", "request", "client", "page_size"]);
         let mut args = Vec::new();
         let placeholders = path_placeholders(&op.path);
         for ph in &placeholders {
             if *ph == "project_id" {
                 continue;
             }
-            let declared = op.params.iter().enumerate().find(|(_, p)| p.location == Some(Location::Path) && p.name == *ph);
+            let declared = op
+                .params
+                .iter()
+                .enumerate()
+                .find(|(_, p)| p.location == Some(Location::Path) && p.name == *ph);
             let (ty, field) = match declared {
                 Some((j, p)) => (
                     FieldType {
@@ -464,7 +546,13 @@ fn plan_ops<'a>(
                     },
                     Some(p),
                 ),
-                None => (FieldType { tref: TypeRef::String, enum_name: None }, None),
+                None => (
+                    FieldType {
+                        tref: TypeRef::String,
+                        enum_name: None,
+                    },
+                    None,
+                ),
             };
             args.push(Arg {
                 wire: ph.to_string(),
@@ -476,7 +564,9 @@ fn plan_ops<'a>(
             });
         }
         for (j, p) in op.params.iter().enumerate() {
-            if p.location != Some(Location::Header) || MANAGED_HEADERS.contains(&p.name.to_ascii_lowercase().as_str()) {
+            if p.location != Some(Location::Header)
+                || MANAGED_HEADERS.contains(&p.name.to_ascii_lowercase().as_str())
+            {
                 continue;
             }
             args.push(Arg {
@@ -514,7 +604,11 @@ fn plan_ops<'a>(
 
 fn is_count_name(name: &str) -> bool {
     let n = name.to_ascii_lowercase();
-    n == "count" || n == "total" || n.ends_with("_count") || n.ends_with("_num") || n.starts_with("total")
+    n == "count"
+        || n == "total"
+        || n.ends_with("_count")
+        || n.ends_with("_num")
+        || n.starts_with("total")
 }
 
 fn is_int(t: &FieldType) -> bool {
@@ -535,21 +629,55 @@ fn plan_pages(ops: &mut [Op<'_>], models: &[Model<'_>], type_names: &BTreeMap<St
         if op.body.is_some() {
             continue;
         }
-        let Some(query) = op.query.as_ref().and_then(|q| models.iter().find(|m| &m.rust == q)) else { continue };
-        let find = |wire: &str| query.fields.iter().find(|f| f.field.name == wire && is_int(&f.ty));
-        let (Some(offset), Some(limit)) = (find("offset"), find("limit")) else { continue };
-        let Some(TypeRef::Named(resp)) = &op.response else { continue };
-        let Some(rust) = type_names.get(resp) else { continue };
-        let Some(model) = models.iter().find(|m| &m.rust == rust) else { continue };
-        let arrays: Vec<&ModelField> = model.fields.iter().filter(|f| matches!(f.ty.tref, TypeRef::Array(_))).collect();
+        let Some(query) = op
+            .query
+            .as_ref()
+            .and_then(|q| models.iter().find(|m| &m.rust == q))
+        else {
+            continue;
+        };
+        let find = |wire: &str| {
+            query
+                .fields
+                .iter()
+                .find(|f| f.field.name == wire && is_int(&f.ty))
+        };
+        let (Some(offset), Some(limit)) = (find("offset"), find("limit")) else {
+            continue;
+        };
+        let Some(TypeRef::Named(resp)) = &op.response else {
+            continue;
+        };
+        let Some(rust) = type_names.get(resp) else {
+            continue;
+        };
+        let Some(model) = models.iter().find(|m| &m.rust == rust) else {
+            continue;
+        };
+        let arrays: Vec<&ModelField> = model
+            .fields
+            .iter()
+            .filter(|f| matches!(f.ty.tref, TypeRef::Array(_)))
+            .collect();
         let [items] = arrays.as_slice() else { continue };
-        let Some(total) = model.fields.iter().find(|f| is_int(&f.ty) && is_count_name(&f.field.name)) else { continue };
-        let TypeRef::Array(item) = &items.ty.tref else { continue };
+        let Some(total) = model
+            .fields
+            .iter()
+            .find(|f| is_int(&f.ty) && is_count_name(&f.field.name))
+        else {
+            continue;
+        };
+        let TypeRef::Array(item) = &items.ty.tref else {
+            continue;
+        };
         op.page = Some(PagePlan {
             response: TypeRef::Named(resp.clone()),
             items_field: items.rust.clone(),
             items_option: items.option,
-            item: FieldType { tref: (**item).clone(), enum_name: items.ty.enum_name.clone() },
+            item: FieldType {
+                tref: (**item).clone(),
+                enum_name: items.ty.enum_name.clone(),
+            },
             total_field: total.rust.clone(),
             total_option: total.option,
             offset_field: offset.rust.clone(),
@@ -558,6 +686,17 @@ fn plan_pages(ops: &mut [Op<'_>], models: &[Model<'_>], type_names: &BTreeMap<St
             limit_option: limit.option,
             emit_impl: impls.insert(resp.clone()),
         });
-        op.stream_method = Some(methods.claim(&snake_join("", &op.method, "_stream"), Style::Snake));
+        op.stream_method =
+            Some(methods.claim(&snake_join("", &op.method, "_stream"), Style::Snake));
+    }
+}
+
+impl Plan<'_> {
+    /// Prelude paths for code written in `ctx`.
+    pub fn std(&self, ctx: Ctx) -> StdPaths {
+        match ctx {
+            Ctx::Models => self.models_std.clone(),
+            Ctx::Root => self.root_std.clone(),
+        }
     }
 }

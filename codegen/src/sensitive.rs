@@ -10,13 +10,49 @@ use dcs_spec::{Field, TypeRef};
 
 use crate::ident::snake;
 
-const SECRET_WORDS: &[&str] =
-    &["password", "passwd", "pwd", "secret", "token", "credential", "credentials", "sk", "privatekey"];
-const SECRET_PAIRS: &[(&str, &str)] = &[("private", "key"), ("secret", "key"), ("access", "secret")];
+const SECRET_WORDS: &[&str] = &[
+    "password",
+    "passwd",
+    "pwd",
+    "secret",
+    "token",
+    "credential",
+    "credentials",
+    "sk",
+    "privatekey",
+];
+const SECRET_PAIRS: &[(&str, &str)] =
+    &[("private", "key"), ("secret", "key"), ("access", "secret")];
 const ABOUT_WORDS: &[&str] = &[
-    "no", "free", "enable", "enabled", "is", "has", "type", "policy", "mode", "length", "expire",
-    "expires", "expired", "expiration", "rule", "rules", "strength", "changed", "status", "time",
-    "at", "count", "num", "id", "name", "url", "hint", "required", "set",
+    "no",
+    "free",
+    "enable",
+    "enabled",
+    "is",
+    "has",
+    "type",
+    "policy",
+    "mode",
+    "length",
+    "expire",
+    "expires",
+    "expired",
+    "expiration",
+    "rule",
+    "rules",
+    "strength",
+    "changed",
+    "status",
+    "time",
+    "at",
+    "count",
+    "num",
+    "id",
+    "name",
+    "url",
+    "hint",
+    "required",
+    "set",
 ];
 
 /// Whether `field` is a secret.
@@ -33,18 +69,45 @@ pub fn is_sensitive(field: &Field) -> bool {
         return false;
     }
     let name = snake(&field.name, "");
-    let words: Vec<&str> = name.trim_start_matches("r#").split('_').filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = name
+        .trim_start_matches("r#")
+        .split('_')
+        .filter(|w| !w.is_empty())
+        .collect();
     if words.iter().any(|w| ABOUT_WORDS.contains(w)) {
         return false;
     }
     if words.iter().any(|w| SECRET_WORDS.contains(w)) {
         return true;
     }
-    if words.windows(2).any(|p| SECRET_PAIRS.contains(&(p[0], p[1]))) {
+    if words
+        .windows(2)
+        .any(|p| SECRET_PAIRS.contains(&(p[0], p[1])))
+    {
         return true;
     }
-    let first_sentence = field.description.split(['.', '\n']).next().unwrap_or("").to_ascii_lowercase();
-    first_sentence.contains("password") && !first_sentence.contains("whether") && !first_sentence.contains("free")
+    description_names_a_password(&field.description)
+}
+
+/// Whether the description's first sentence is the name of a password: "Password.", "Password of
+/// the instance.", "Account password." — not "Password change result." or "Number of remaining
+/// password attempts.".
+fn description_names_a_password(description: &str) -> bool {
+    let first = description
+        .split(['.', '\n', ',', ';'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let words: Vec<&str> = first
+        .split_whitespace()
+        .filter(|w| !["the", "a", "an"].contains(w))
+        .collect();
+    let ends_phrase =
+        |next: Option<&&str>| next.map_or(true, |w| ["of", "for", "used", "to"].contains(w));
+    match words.iter().position(|w| *w == "password") {
+        Some(at @ (0 | 1)) => ends_phrase(words.get(at + 1)),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -72,14 +135,30 @@ mod tests {
 
     #[test]
     fn names_of_secrets() {
-        for name in ["password", "new_password", "oldPassword", "pwd", "secret_key", "auth_token", "SK", "user_passwd"] {
+        for name in [
+            "password",
+            "new_password",
+            "oldPassword",
+            "pwd",
+            "secret_key",
+            "auth_token",
+            "SK",
+            "user_passwd",
+        ] {
             assert!(is_sensitive(&field(name, "string", "")), "{name}");
         }
     }
 
     #[test]
     fn settings_about_secrets_are_not_secrets() {
-        for name in ["no_password_access", "password_policy", "token_expire_time", "instance_name", "access_key_id", "secret_id"] {
+        for name in [
+            "no_password_access",
+            "password_policy",
+            "token_expire_time",
+            "instance_name",
+            "access_key_id",
+            "secret_id",
+        ] {
             assert!(!is_sensitive(&field(name, "string", "")), "{name}");
         }
         assert!(!is_sensitive(&field("password", "boolean", "")));
@@ -88,8 +167,16 @@ mod tests {
 
     #[test]
     fn descriptions_and_overrides() {
-        assert!(is_sensitive(&field("auth", "string", "Password of the instance. 8 to 64 characters.")));
-        assert!(!is_sensitive(&field("auth_free", "string", "Whether password-free access is enabled.")));
+        assert!(is_sensitive(&field(
+            "auth",
+            "string",
+            "Password of the instance. 8 to 64 characters."
+        )));
+        assert!(!is_sensitive(&field(
+            "auth_free",
+            "string",
+            "Whether password-free access is enabled."
+        )));
         let mut f = field("password", "string", "");
         f.sensitive = Some(false);
         assert!(!is_sensitive(&f));

@@ -1,16 +1,14 @@
 //! Spec types as Rust type tokens.
 //!
-//! Standard-library types are always written with absolute paths (`::std::option::Option`), so a
-//! schema named `Option`, `Result`, `Box` or `String` cannot shadow them.
-
-use std::collections::BTreeMap;
+//! Prelude types are written by their short names unless a generated type of the same module
+//! shadows them (a schema named `Option`, `Result`, `Box` or `String`): then by absolute path.
 
 use dcs_spec::TypeRef;
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::ident::ident;
-use crate::plan::FieldType;
+use crate::plan::{FieldType, Plan};
 
 /// Where the type is written: inside `mod models` (bare names) or beside it (`models::X`).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -28,27 +26,35 @@ fn model_path(name: &str, ctx: Ctx) -> TokenStream {
 }
 
 /// The Rust type of `ty`.
-pub fn tokens(ty: &FieldType, names: &BTreeMap<String, String>, ctx: Ctx, rt: &syn::Path) -> TokenStream {
-    inner(&ty.tref, ty.enum_name.as_deref(), names, ctx, rt)
+pub fn tokens(ty: &FieldType, plan: &Plan<'_>, ctx: Ctx, rt: &syn::Path) -> TokenStream {
+    inner(&ty.tref, ty.enum_name.as_deref(), plan, ctx, rt)
 }
 
-fn inner(t: &TypeRef, enum_name: Option<&str>, names: &BTreeMap<String, String>, ctx: Ctx, rt: &syn::Path) -> TokenStream {
+fn inner(
+    t: &TypeRef,
+    enum_name: Option<&str>,
+    plan: &Plan<'_>,
+    ctx: Ctx,
+    rt: &syn::Path,
+) -> TokenStream {
+    let StdPaths { string, vec, .. } = plan.std(ctx);
+    let names = &plan.type_names;
     match t {
         TypeRef::String | TypeRef::Integer | TypeRef::Long if enum_name.is_some() => {
             model_path(enum_name.unwrap_or_default(), ctx)
         }
-        TypeRef::String => quote!(::std::string::String),
+        TypeRef::String => quote!(#string),
         TypeRef::Integer | TypeRef::Long => quote!(i64),
         TypeRef::Float | TypeRef::Double | TypeRef::Number => quote!(f64),
         TypeRef::Boolean => quote!(bool),
         TypeRef::Object => quote!(#rt::serde_json::Value),
         TypeRef::Array(e) => {
-            let e = inner(e, enum_name, names, ctx, rt);
-            quote!(::std::vec::Vec<#e>)
+            let e = inner(e, enum_name, plan, ctx, rt);
+            quote!(#vec<#e>)
         }
         TypeRef::Map(v) => {
-            let v = inner(v, enum_name, names, ctx, rt);
-            quote!(::std::collections::BTreeMap<::std::string::String, #v>)
+            let v = inner(v, enum_name, plan, ctx, rt);
+            quote!(::std::collections::BTreeMap<#string, #v>)
         }
         TypeRef::Named(n) => model_path(names.get(n).map(String::as_str).unwrap_or(n), ctx),
     }
@@ -56,18 +62,24 @@ fn inner(t: &TypeRef, enum_name: Option<&str>, names: &BTreeMap<String, String>,
 
 /// How an argument of this type is passed: `&str` for text, `&[T]` for arrays, `&T` for other
 /// non-`Copy` types, by value for numbers and booleans.
-pub fn arg_tokens(ty: &FieldType, names: &BTreeMap<String, String>, ctx: Ctx, rt: &syn::Path) -> TokenStream {
+pub fn arg_tokens(ty: &FieldType, plan: &Plan<'_>, ctx: Ctx, rt: &syn::Path) -> TokenStream {
     match (&ty.tref, &ty.enum_name) {
         (TypeRef::String, None) => quote!(&str),
-        (TypeRef::Integer | TypeRef::Long | TypeRef::Float | TypeRef::Double | TypeRef::Number | TypeRef::Boolean, None) => {
-            tokens(ty, names, ctx, rt)
-        }
+        (
+            TypeRef::Integer
+            | TypeRef::Long
+            | TypeRef::Float
+            | TypeRef::Double
+            | TypeRef::Number
+            | TypeRef::Boolean,
+            None,
+        ) => tokens(ty, plan, ctx, rt),
         (TypeRef::Array(e), _) => {
-            let e = inner(e, ty.enum_name.as_deref(), names, ctx, rt);
+            let e = inner(e, ty.enum_name.as_deref(), plan, ctx, rt);
             quote!(&[#e])
         }
         _ => {
-            let t = tokens(ty, names, ctx, rt);
+            let t = tokens(ty, plan, ctx, rt);
             quote!(&#t)
         }
     }
@@ -75,7 +87,10 @@ pub fn arg_tokens(ty: &FieldType, names: &BTreeMap<String, String>, ctx: Ctx, rt
 
 /// Whether [`arg_tokens`] passes this type as an unsized reference (`&str`, `&[T]`).
 pub fn arg_is_unsized(ty: &FieldType) -> bool {
-    matches!((&ty.tref, &ty.enum_name), (TypeRef::String, None) | (TypeRef::Array(_), _))
+    matches!(
+        (&ty.tref, &ty.enum_name),
+        (TypeRef::String, None) | (TypeRef::Array(_), _)
+    )
 }
 
 /// The value of `#[serde(crate = "…")]`: serde as re-exported by the runtime, so generated code
@@ -83,4 +98,58 @@ pub fn arg_is_unsized(ty: &FieldType) -> bool {
 pub fn serde_crate(rt: &syn::Path) -> String {
     let path = quote!(#rt::serde).to_string();
     path.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Prelude names the generated code uses, and their absolute paths.
+const PRELUDE: &[(&str, &str)] = &[
+    ("Option", "::std::option::Option"),
+    ("Result", "::std::result::Result"),
+    ("String", "::std::string::String"),
+    ("Vec", "::std::vec::Vec"),
+    ("Box", "::std::boxed::Box"),
+    ("From", "::std::convert::From"),
+];
+
+/// How generated code names prelude types in one module: the short name (`Option`), or the
+/// absolute path (`::std::option::Option`) when a generated type of that module shadows it.
+#[derive(Debug, Clone)]
+pub struct StdPaths {
+    pub option: TokenStream,
+    pub result: TokenStream,
+    pub string: TokenStream,
+    pub vec: TokenStream,
+    pub boxed: TokenStream,
+    pub from: TokenStream,
+}
+
+impl StdPaths {
+    /// The paths for a module in which `names` are declared.
+    pub fn shadowed_by<'a>(names: impl IntoIterator<Item = &'a str>) -> Self {
+        let names: std::collections::BTreeSet<&str> = names.into_iter().collect();
+        let path = |short: &str| -> TokenStream {
+            let full = PRELUDE
+                .iter()
+                .find(|(s, _)| *s == short)
+                .map(|(_, f)| *f)
+                .unwrap_or(short);
+            if names.contains(short) {
+                let segments = full
+                    .trim_start_matches("::")
+                    .split("::")
+                    .map(crate::ident::ident);
+                quote!(#(:: #segments)*)
+            } else {
+                let id = crate::ident::ident(short);
+                quote!(#id)
+            }
+        };
+        StdPaths {
+            option: path("Option"),
+            result: path("Result"),
+            string: path("String"),
+            vec: path("Vec"),
+            boxed: path("Box"),
+            from: path("From"),
+        }
+    }
 }

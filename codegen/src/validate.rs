@@ -16,13 +16,21 @@ pub enum Anchor {
     /// A top-level key (`operations:`) at column 1.
     Top(&'static str),
     /// The `nth` (1-based) `key: value` pair at or after the current line.
-    Pair { key: &'static str, value: String, nth: usize },
+    Pair {
+        key: &'static str,
+        value: String,
+        nth: usize,
+    },
     /// A mapping key (`ShowInstanceBody:`), at or after the current line.
     MapKey(String),
 }
 
 fn pair(key: &'static str, value: &str) -> Anchor {
-    Anchor::Pair { key, value: value.to_string(), nth: 1 }
+    Anchor::Pair {
+        key,
+        value: value.to_string(),
+        nth: 1,
+    }
 }
 
 /// A problem in the spec, with the way to its line.
@@ -38,7 +46,10 @@ const METHODS: &[&str] = &["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPT
 pub fn check(spec: &Spec) -> Vec<Issue> {
     let mut issues = Vec::new();
     if spec.service.name.trim().is_empty() {
-        issues.push(Issue { anchors: vec![Anchor::Top("service")], message: "service: empty `name`".into() });
+        issues.push(Issue {
+            anchors: vec![Anchor::Top("service")],
+            message: "service: empty `name`".into(),
+        });
     }
     check_schemas(spec, &mut issues);
     check_operations(spec, &mut issues);
@@ -57,8 +68,15 @@ fn check_schemas(spec: &Spec, issues: &mut Vec<Issue>) {
     for (name, schema) in &spec.schemas {
         let at = vec![Anchor::Top("schemas"), Anchor::MapKey(name.clone())];
         if name.trim().is_empty() {
-            issues.push(Issue { anchors: at.clone(), message: "schema with an empty name".into() });
-        } else if name.parse::<TypeRef>().map(|t| t != TypeRef::Named(name.clone())).unwrap_or(true) {
+            issues.push(Issue {
+                anchors: at.clone(),
+                message: "schema with an empty name".into(),
+            });
+        } else if name
+            .parse::<TypeRef>()
+            .map(|t| t != TypeRef::Named(name.clone()))
+            .unwrap_or(true)
+        {
             issues.push(Issue {
                 anchors: at.clone(),
                 message: format!("schema `{name}`: a schema name must be an UpperCamelCase word"),
@@ -83,12 +101,18 @@ fn check_field(
     let mut here = at.to_vec();
     if field.name.trim().is_empty() {
         here.push(pair("type", &field.ty));
-        issues.push(Issue { anchors: here, message: format!("{item}: empty `name`") });
+        issues.push(Issue {
+            anchors: here,
+            message: format!("{item}: empty `name`"),
+        });
         return;
     }
     here.push(pair("name", &field.name));
     if !seen.insert((field.location, field.name.clone())) {
-        issues.push(Issue { anchors: here.clone(), message: format!("{item}: duplicate name") });
+        issues.push(Issue {
+            anchors: here.clone(),
+            message: format!("{item}: duplicate name"),
+        });
     }
     let mut type_at = here;
     type_at.push(pair("type", &field.ty));
@@ -97,7 +121,10 @@ fn check_field(
 
 fn check_type(spec: &Spec, ty: &str, item: &str, anchors: Vec<Anchor>, issues: &mut Vec<Issue>) {
     match ty.parse::<TypeRef>() {
-        Err(e) => issues.push(Issue { anchors, message: format!("{item}: {e}") }),
+        Err(e) => issues.push(Issue {
+            anchors,
+            message: format!("{item}: {e}"),
+        }),
         Ok(t) => {
             if let Some(named) = t.named() {
                 if !spec.schemas.contains_key(named) {
@@ -122,28 +149,55 @@ fn check_operations(spec: &Spec, issues: &mut Vec<Issue>) {
         let at = if op.name.trim().is_empty() {
             vec![Anchor::Top("operations"), pair("path", &op.path)]
         } else {
-            vec![Anchor::Top("operations"), Anchor::Pair { key: "name", value: op.name.clone(), nth }]
+            vec![
+                Anchor::Top("operations"),
+                Anchor::Pair {
+                    key: "name",
+                    value: op.name.clone(),
+                    nth,
+                },
+            ]
         };
         let item = format!("operation `{}`", op.name);
         if op.name.trim().is_empty() {
-            issues.push(Issue { anchors: at.clone(), message: format!("operation `{} {}`: empty `name`", op.method, op.path) });
+            issues.push(Issue {
+                anchors: at.clone(),
+                message: format!("operation `{} {}`: empty `name`", op.method, op.path),
+            });
             continue;
         }
         if nth == 2 {
-            issues.push(Issue { anchors: at.clone(), message: format!("{item}: duplicate operation name") });
+            issues.push(Issue {
+                anchors: at.clone(),
+                message: format!("{item}: duplicate operation name"),
+            });
         }
-        if op.name.parse::<TypeRef>().map(|t| t != TypeRef::Named(op.name.clone())).unwrap_or(true) {
-            issues.push(Issue { anchors: at.clone(), message: format!("{item}: an operation name must be an UpperCamelCase word") });
+        if op
+            .name
+            .parse::<TypeRef>()
+            .map(|t| t != TypeRef::Named(op.name.clone()))
+            .unwrap_or(true)
+        {
+            issues.push(Issue {
+                anchors: at.clone(),
+                message: format!("{item}: an operation name must be an UpperCamelCase word"),
+            });
         }
         if !METHODS.contains(&op.method.as_str()) {
             let mut a = at.clone();
             a.push(pair("method", &op.method));
-            issues.push(Issue { anchors: a, message: format!("{item}: unknown HTTP method `{}`", op.method) });
+            issues.push(Issue {
+                anchors: a,
+                message: format!("{item}: unknown HTTP method `{}`", op.method),
+            });
         }
         if !op.path.starts_with('/') {
             let mut a = at.clone();
             a.push(pair("path", &op.path));
-            issues.push(Issue { anchors: a, message: format!("{item}: path `{}` does not start with `/`", op.path) });
+            issues.push(Issue {
+                anchors: a,
+                message: format!("{item}: path `{}` does not start with `/`", op.path),
+            });
         }
         let placeholders = path_placeholders(&op.path);
         let mut seen = BTreeSet::new();
@@ -156,10 +210,11 @@ fn check_operations(spec: &Spec, issues: &mut Vec<Issue>) {
                     anchors: here.clone(),
                     message: format!("{pitem}: missing `in` (path, query or header)"),
                 }),
-                Some(Location::Path) if !placeholders.contains(&param.name.as_str()) => issues.push(Issue {
-                    anchors: here.clone(),
-                    message: format!("{pitem}: path parameter not in the path `{}`", op.path),
-                }),
+                Some(Location::Path) if !placeholders.contains(&param.name.as_str()) => issues
+                    .push(Issue {
+                        anchors: here.clone(),
+                        message: format!("{pitem}: path parameter not in the path `{}`", op.path),
+                    }),
                 Some(Location::Path) if !param.required => issues.push(Issue {
                     anchors: here.clone(),
                     message: format!("{pitem}: a path parameter must be required"),
@@ -178,7 +233,13 @@ fn check_operations(spec: &Spec, issues: &mut Vec<Issue>) {
                 let mut a = at.clone();
                 a.push(pair("status", &response.status.to_string()));
                 a.push(pair("body", body));
-                check_type(spec, body, &format!("{item}, response {}", response.status), a, issues);
+                check_type(
+                    spec,
+                    body,
+                    &format!("{item}, response {}", response.status),
+                    a,
+                    issues,
+                );
             }
         }
     }
@@ -212,8 +273,13 @@ pub fn locate(text: &str, anchors: &[Anchor]) -> Option<(usize, usize)> {
                 let l = lines[i];
                 let indent = l.len() - l.trim_start().len();
                 let t = l.trim_start();
-                let quoted = [format!("{key}:"), format!("\"{key}\":"), format!("'{key}':")];
-                (indent > 0 && quoted.iter().any(|q| t.starts_with(q.as_str()))).then_some((i, indent))
+                let quoted = [
+                    format!("{key}:"),
+                    format!("\"{key}\":"),
+                    format!("'{key}':"),
+                ];
+                (indent > 0 && quoted.iter().any(|q| t.starts_with(q.as_str())))
+                    .then_some((i, indent))
             }),
             Anchor::Pair { key, value, nth } => {
                 let mut seen = 0;
@@ -241,17 +307,24 @@ fn find_pair(line: &str, key: &str, value: &str) -> Option<usize> {
     while let Some(rel) = line[from..].find(key) {
         let at = from + rel;
         from = at + key.len();
-        let before_ok = line[..at].chars().next_back().is_none_or_sep();
-        let Some(after) = line[at + key.len()..].strip_prefix(':') else { continue };
+        let before_ok = is_key_start(line[..at].chars().next_back());
+        let Some(after) = line[at + key.len()..].strip_prefix(':') else {
+            continue;
+        };
         if !before_ok {
             continue;
         }
         let v = after.trim_start();
         let v = v.split(" #").next().unwrap_or(v);
-        let candidates = [value.to_string(), format!("\"{value}\""), format!("'{value}'")];
+        let candidates = [
+            value.to_string(),
+            format!("\"{value}\""),
+            format!("'{value}'"),
+        ];
         let matches = candidates.iter().any(|c| {
-            v.strip_prefix(c.as_str())
-                .is_some_and(|rest| rest.trim().is_empty() || rest.trim_start().starts_with([',', '}']))
+            v.strip_prefix(c.as_str()).is_some_and(|rest| {
+                rest.trim().is_empty() || rest.trim_start().starts_with([',', '}'])
+            })
         });
         if matches {
             return Some(at);
@@ -260,25 +333,28 @@ fn find_pair(line: &str, key: &str, value: &str) -> Option<usize> {
     None
 }
 
-trait SepExt {
-    fn is_none_or_sep(self) -> bool;
-}
-
-impl SepExt for Option<char> {
-    fn is_none_or_sep(self) -> bool {
-        match self {
-            None => true,
-            Some(c) => c.is_whitespace() || matches!(c, '-' | '{' | ','),
-        }
+/// Whether a key may start after this character (start of line, space, `-`, `{` or `,`).
+fn is_key_start(before: Option<char>) -> bool {
+    match before {
+        None => true,
+        Some(c) => c.is_whitespace() || matches!(c, '-' | '{' | ','),
     }
 }
 
 /// The first issue as an error, positioned in `text` when given.
-pub fn first_error(file: Option<&str>, text: Option<&str>, issues: &[Issue]) -> Option<CodegenError> {
+pub fn first_error(
+    file: Option<&str>,
+    text: Option<&str>,
+    issues: &[Issue],
+) -> Option<CodegenError> {
     let first = issues.first()?;
     let mut message = first.message.clone();
     if issues.len() > 1 {
-        message.push_str(&format!(" (and {} more problem{})", issues.len() - 1, if issues.len() == 2 { "" } else { "s" }));
+        message.push_str(&format!(
+            " (and {} more problem{})",
+            issues.len() - 1,
+            if issues.len() == 2 { "" } else { "s" }
+        ));
     }
     let position = text.and_then(|t| locate(t, &first.anchors));
     Some(CodegenError {
@@ -297,11 +373,27 @@ mod tests {
 
     #[test]
     fn anchors_find_nth_pairs_and_map_keys() {
-        let dup = [Anchor::Top("operations"), Anchor::Pair { key: "name", value: "A".into(), nth: 2 }];
+        let dup = [
+            Anchor::Top("operations"),
+            Anchor::Pair {
+                key: "name",
+                value: "A".into(),
+                nth: 2,
+            },
+        ];
         assert_eq!(locate(TEXT, &dup), Some((6, 3)));
-        let param = [Anchor::Top("operations"), pair("name", "A"), pair("name", "id")];
+        let param = [
+            Anchor::Top("operations"),
+            pair("name", "A"),
+            pair("name", "id"),
+        ];
         assert_eq!(locate(TEXT, &param), Some((5, 6)));
-        let ty = [Anchor::Top("schemas"), Anchor::MapKey("Foo".into()), pair("name", "bar"), pair("type", "Baz")];
+        let ty = [
+            Anchor::Top("schemas"),
+            Anchor::MapKey("Foo".into()),
+            pair("name", "bar"),
+            pair("type", "Baz"),
+        ];
         assert_eq!(locate(TEXT, &ty), Some((11, 7)));
     }
 
@@ -321,7 +413,10 @@ mod tests {
 
     #[test]
     fn placeholders() {
-        assert_eq!(path_placeholders("/v2/{project_id}/instances/{instance_id}"), vec!["project_id", "instance_id"]);
+        assert_eq!(
+            path_placeholders("/v2/{project_id}/instances/{instance_id}"),
+            vec!["project_id", "instance_id"]
+        );
         assert!(path_placeholders("/v2/{broken").is_empty());
     }
 }

@@ -12,7 +12,7 @@ use dcs_codegen::{generate, load_spec, Options};
 
 fn cargo(dir: &Path, target: &Path, generated: &Path, examples: &Path, args: &[&str]) {
     let (command, rest) = args.split_first().expect("a cargo command");
-    let status = Command::new(env!("CARGO"))
+    let output = Command::new(env!("CARGO"))
         .arg(command)
         .arg("--manifest-path")
         .arg(dir.join("Cargo.toml"))
@@ -22,9 +22,14 @@ fn cargo(dir: &Path, target: &Path, generated: &Path, examples: &Path, args: &[&
         .env("DCS_EXAMPLES", examples)
         .env("RUSTFLAGS", "-D warnings")
         .env("RUSTDOCFLAGS", "-D warnings")
-        .status()
+        .output()
         .expect("cargo runs");
-    assert!(status.success(), "cargo {args:?} failed on the generated code");
+    assert!(
+        output.status.success(),
+        "cargo {args:?} failed on the generated code:\n{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
 
 #[test]
@@ -62,7 +67,25 @@ fn generated_code_compiles_lints_documents_and_passes_its_tests() {
 
     let dir = manifest.join("tests/compile-check");
     let target = tmp.join("target");
-    cargo(&dir, &target, &generated, &examples_path, &["clippy", "--quiet", "--all-targets", "--", "-D", "warnings"]);
-    cargo(&dir, &target, &generated, &examples_path, &["doc", "--quiet", "--no-deps"]);
-    cargo(&dir, &target, &generated, &examples_path, &["test", "--quiet"]);
+    cargo(
+        &dir,
+        &target,
+        &generated,
+        &examples_path,
+        &["clippy", "--quiet", "--all-targets", "--", "-D", "warnings"],
+    );
+    cargo(
+        &dir,
+        &target,
+        &generated,
+        &examples_path,
+        &["doc", "--quiet", "--no-deps"],
+    );
+    cargo(
+        &dir,
+        &target,
+        &generated,
+        &examples_path,
+        &["test", "--quiet"],
+    );
 }

@@ -6,7 +6,11 @@ use dcs_codegen::{generate, generate_tokens, generate_with_summary, load_spec, O
 use dcs_spec::Spec;
 
 fn small() -> Spec {
-    load_spec(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/small.yaml"))).unwrap()
+    load_spec(Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/small.yaml"
+    )))
+    .unwrap()
 }
 
 #[test]
@@ -25,7 +29,10 @@ fn string_output_is_the_formatted_tokens() {
     let spec = small();
     let tokens = generate_tokens(&spec, &Options::default()).unwrap();
     let file: syn::File = syn::parse2(tokens).unwrap();
-    assert_eq!(prettyplease::unparse(&file), generate(&spec, &Options::default()).unwrap());
+    assert_eq!(
+        prettyplease::unparse(&file),
+        generate(&spec, &Options::default()).unwrap()
+    );
 }
 
 #[test]
@@ -33,14 +40,25 @@ fn summary_counts_what_was_emitted() {
     let (source, summary) = generate_with_summary(&small(), &Options::default()).unwrap();
     // 11 schemas + 2 query structs; enums: engine and status shared, charging mode, type,
     // cache mode, no_password_access, result, X-Language, shard.no.
-    assert_eq!((summary.models, summary.enums, summary.operations, summary.streams), (13, 9, 6, 1));
+    assert_eq!(
+        (
+            summary.models,
+            summary.enums,
+            summary.operations,
+            summary.streams
+        ),
+        (13, 9, 6, 1)
+    );
     assert_eq!(summary.error_codes, 3);
     assert_eq!(summary.lines, source.lines().count());
 }
 
 #[test]
 fn groups_select_operations_and_the_schemas_they_use() {
-    let opts = Options { groups: Some(vec!["Passwords".into()]), ..Options::default() };
+    let opts = Options {
+        groups: Some(vec!["Passwords".into()]),
+        ..Options::default()
+    };
     let source = generate(&small(), &opts).unwrap();
     assert!(source.contains("pub async fn change_password("));
     assert!(!source.contains("pub async fn create_instance("));
@@ -52,7 +70,11 @@ fn groups_select_operations_and_the_schemas_they_use() {
 
 #[test]
 fn client_name_and_runtime_path_are_options() {
-    let opts = Options { client_name: "Cache".into(), runtime_crate: "crate::rt".into(), ..Options::default() };
+    let opts = Options {
+        client_name: "Cache".into(),
+        runtime_crate: "crate::rt".into(),
+        ..Options::default()
+    };
     let source = generate(&small(), &opts).unwrap();
     assert!(source.contains("pub struct Cache {"));
     assert!(source.contains("inner: crate::rt::Client,"));
@@ -63,10 +85,34 @@ fn client_name_and_runtime_path_are_options() {
 fn bad_options_are_errors() {
     let spec = small();
     for (opts, needle) in [
-        (Options { groups: Some(vec!["Nope".into()]), ..Options::default() }, "unknown group `Nope`"),
-        (Options { client_name: "fn".into(), ..Options::default() }, "client_name `fn`"),
-        (Options { client_name: "models".into(), ..Options::default() }, "client_name `models`"),
-        (Options { runtime_crate: "not a path".into(), ..Options::default() }, "runtime_crate"),
+        (
+            Options {
+                groups: Some(vec!["Nope".into()]),
+                ..Options::default()
+            },
+            "unknown group `Nope`",
+        ),
+        (
+            Options {
+                client_name: "fn".into(),
+                ..Options::default()
+            },
+            "client_name `fn`",
+        ),
+        (
+            Options {
+                client_name: "models".into(),
+                ..Options::default()
+            },
+            "client_name `models`",
+        ),
+        (
+            Options {
+                runtime_crate: "not a path".into(),
+                ..Options::default()
+            },
+            "runtime_crate",
+        ),
     ] {
         let err = generate(&spec, &opts).unwrap_err();
         assert!(err.message.contains(needle), "{err}");

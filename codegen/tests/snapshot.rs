@@ -6,7 +6,11 @@ use dcs_codegen::{generate, load_spec, Options};
 
 #[test]
 fn small_spec_output() {
-    let spec = load_spec(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/small.yaml"))).unwrap();
+    let spec = load_spec(Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/small.yaml"
+    )))
+    .unwrap();
     let source = generate(&spec, &Options::default()).unwrap();
     insta::assert_snapshot!("small", source);
 }

@@ -75,7 +75,8 @@ pub fn build_from_text(file: &str, text: &str) -> Result<Build, BuildError> {
     if !errors.is_empty() {
         return Err(BuildError::Invalid(errors));
     }
-    let report = crate::validate::validate(&normalized.spec);
+    let sources = std::collections::BTreeMap::from([(file.to_string(), text.to_string())]);
+    let report = crate::validate::validate_with_sources(&normalized.spec, &sources);
     Ok(Build {
         spec: normalized.spec,
         diagnostics,

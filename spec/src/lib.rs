@@ -4,6 +4,7 @@
 
 pub mod model;
 pub mod raw;
+pub mod regen;
 
 pub use model::*;
 pub mod build;

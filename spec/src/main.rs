@@ -1,15 +1,16 @@
-//! `dcs-spec`: scrape the vendored API reference into `spec/dcs.yaml`, or report how well the
-//! document's examples agree with the scraped schemas.
+//! `dcs-spec`: scrape the vendored API reference and single pages into `spec/dcs.yaml` (and the
+//! HTML pages into `spec/ecs.yaml`), or report how well the documents' examples agree with the
+//! scraped schemas.
 #![forbid(unsafe_code)]
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use dcs_spec::build::{build_dcs, Build};
-use dcs_spec::write::write_atomic;
+use dcs_spec::build::Build;
+use dcs_spec::regen::build_all;
 
 const USAGE: &str = "usage:
-  dcs-spec scrape   [--sources DIR] [--out FILE] [--verbose]   write the spec (default spec/dcs.yaml)
+  dcs-spec scrape   [--sources DIR] [--out DIR] [--verbose]    write dcs.yaml, ecs.yaml and reports/ (default: spec/)
   dcs-spec validate [--sources DIR]                            print the example-validation report
   dcs-spec diagnostics [--sources DIR]                         print every scraper diagnostic";
 
@@ -27,7 +28,7 @@ fn parse_args() -> Result<Args, String> {
     let mut parsed = Args {
         command,
         sources: crate_dir.join("sources"),
-        out: crate_dir.join("dcs.yaml"),
+        out: crate_dir.clone(),
         verbose: false,
     };
     while let Some(a) = args.next() {
@@ -35,7 +36,7 @@ fn parse_args() -> Result<Args, String> {
             "--sources" => {
                 parsed.sources = args.next().ok_or("--sources needs a directory")?.into()
             }
-            "--out" => parsed.out = args.next().ok_or("--out needs a file")?.into(),
+            "--out" => parsed.out = args.next().ok_or("--out needs a directory")?.into(),
             "--verbose" | "-v" => parsed.verbose = true,
             other => return Err(format!("unknown argument `{other}`")),
         }
@@ -73,28 +74,31 @@ fn out(text: &str) {
 }
 
 fn run(args: &Args) -> Result<(), String> {
-    let build = build_dcs(&args.sources).map_err(|e| e.to_string())?;
+    let outputs = build_all(&args.sources).map_err(|e| e.to_string())?;
+    let build = &outputs.dcs.build;
     match args.command.as_str() {
         "scrape" => {
-            write_atomic(&args.out, build.spec.to_yaml().as_bytes())
-                .map_err(|e| format!("{}: {e}", args.out.display()))?;
+            outputs.write(&args.out).map_err(|e| e.to_string())?;
             if args.verbose {
                 for d in &build.diagnostics {
                     eprintln!("{d}");
                 }
             }
+            for c in &outputs.dcs.changes {
+                out(&format!("merge: {c}"));
+            }
             out(&format!(
-                "wrote {}\n{}",
-                args.out.display(),
-                summary(&build)
+                "wrote {}/{{dcs.yaml,ecs.yaml,reports/}}",
+                args.out.display()
             ));
+            out(&outputs.summary());
         }
         "validate" => out(&build.report.to_string()),
         "diagnostics" => {
             for d in &build.diagnostics {
                 out(&d.to_string());
             }
-            out(&summary(&build));
+            out(&summary(build));
         }
         other => return Err(format!("unknown command `{other}`\n{USAGE}")),
     }

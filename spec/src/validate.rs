@@ -97,12 +97,25 @@ impl fmt::Display for Report {
     }
 }
 
-/// Validates every example of every operation of `spec`.
+/// Validates every example of every operation of `spec`. Lines in the report are counted
+/// within the example text from its `source` line (page breaks inside it shift them).
 pub fn validate(spec: &Spec) -> Report {
+    validate_with_sources(spec, &BTreeMap::new())
+}
+
+/// Like [`validate`], with the source documents (file name → text) at hand, so each reported
+/// line is the document line that holds the offending key.
+pub fn validate_with_sources(spec: &Spec, sources: &BTreeMap<String, String>) -> Report {
+    let docs: BTreeMap<&str, Vec<&str>> = sources
+        .iter()
+        .map(|(f, t)| (f.as_str(), t.lines().collect()))
+        .collect();
     let mut report = Report::default();
     for op in &spec.operations {
         for ex in &op.examples {
-            validate_example(spec, op, ex, &mut report);
+            let (file, _) = split_source(&ex.source);
+            let doc = docs.get(file).map(Vec::as_slice);
+            validate_example(spec, op, ex, doc, &mut report);
         }
     }
     report
@@ -116,7 +129,13 @@ fn split_source(source: &str) -> (&str, usize) {
     }
 }
 
-fn validate_example(spec: &Spec, op: &Operation, ex: &Example, report: &mut Report) {
+fn validate_example(
+    spec: &Spec,
+    op: &Operation,
+    ex: &Example,
+    doc: Option<&[&str]>,
+    report: &mut Report,
+) {
     let Some(json) = ex.json.as_deref() else {
         return;
     };
@@ -125,8 +144,12 @@ fn validate_example(spec: &Spec, op: &Operation, ex: &Example, report: &mut Repo
         Ok(v) => v,
         Err(e) => {
             let (file, line) = split_source(&ex.source);
+            let line = match doc {
+                Some(lines) => json_error_line(lines, line, e.line()),
+                None => line + e.line().saturating_sub(1),
+            };
             report.issues.push(Issue {
-                source: format!("{file}:{}", line + e.line().saturating_sub(1)),
+                source: format!("{file}:{line}"),
                 operation: op.name.clone(),
                 path: String::new(),
                 message: format!("example is not valid JSON: {e}"),
@@ -172,12 +195,32 @@ fn validate_example(spec: &Spec, op: &Operation, ex: &Example, report: &mut Repo
         source: &ex.source,
         report,
         cursor: 0,
+        doc,
+        doc_cursor: (split_source(&ex.source).1.saturating_sub(1), 0),
         seen: BTreeMap::new(),
     };
     v.check(&value, &ty, &path);
     let seen = std::mem::take(&mut v.seen);
     report.field_paths += seen.len();
     report.field_paths_ok += seen.values().filter(|ok| **ok).count();
+}
+
+/// The document line of line `json_line` (1-based) of an example whose source is `start`:
+/// the JSON starts at the first `{` or `[` line from `start`; blank lines and page furniture in
+/// the document are not part of the example text.
+fn json_error_line(doc: &[&str], start: usize, json_line: usize) -> usize {
+    let mut l = start.saturating_sub(1);
+    while l < doc.len() && !doc[l].trim_start().starts_with(['{', '[']) {
+        l += 1;
+    }
+    let mut remaining = json_line.saturating_sub(1);
+    while l < doc.len() && remaining > 0 {
+        l += 1;
+        if doc.get(l).is_some_and(|t| !t.trim().is_empty()) {
+            remaining -= 1;
+        }
+    }
+    l + 1
 }
 
 /// The type of a schema that stands for a bare JSON array (one field named `[items]`).
@@ -230,6 +273,10 @@ struct Checker<'a> {
     report: &'a mut Report,
     /// Byte offset in `json` of the last key found, so repeated keys map to later lines.
     cursor: usize,
+    /// The example's document as lines, when at hand, and the (line index, byte) after the
+    /// last key found in it.
+    doc: Option<&'a [&'a str]>,
+    doc_cursor: (usize, usize),
     /// Field paths of this example without array indices, and whether every occurrence
     /// validated: a list of ten elements counts each of its fields once.
     seen: BTreeMap<String, bool>,
@@ -240,6 +287,20 @@ impl Checker<'_> {
     fn line_of(&mut self, key: &str) -> String {
         let (file, start) = split_source(self.source);
         let needle = format!("\"{key}\"");
+        if let Some(doc) = self.doc {
+            let (mut l, mut col) = self.doc_cursor;
+            // An example spans a few hundred lines at most; do not search the whole document.
+            let end = doc.len().min(l + 2000);
+            while l < end {
+                let text = doc[l].get(col..).unwrap_or("");
+                if let Some(i) = text.find(&needle) {
+                    self.doc_cursor = (l, col + i + needle.len());
+                    return format!("{file}:{}", l + 1);
+                }
+                l += 1;
+                col = 0;
+            }
+        }
         let found = self.json[self.cursor..]
             .find(&needle)
             .map(|i| i + self.cursor);

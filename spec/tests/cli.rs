@@ -23,7 +23,7 @@ fn bad_reference_fails_and_keeps_the_previous_spec() {
         .args(["scrape", "--sources"])
         .arg(&dir)
         .arg("--out")
-        .arg(&out)
+        .arg(&dir)
         .output()
         .unwrap();
     assert!(!run.status.success());
@@ -49,12 +49,13 @@ fn scrape_writes_a_spec_that_reads_back() {
     let dir = temp_dir("good");
     let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/backup_5_5_5.txt");
     std::fs::copy(&src, dir.join("002_a0060ea259f01ceb.txt")).unwrap();
-    let out = dir.join("dcs.yaml");
+    let out_dir = dir.join("out");
+    let out = out_dir.join("dcs.yaml");
     let run = Command::new(env!("CARGO_BIN_EXE_dcs-spec"))
         .args(["scrape", "--sources"])
         .arg(&dir)
         .arg("--out")
-        .arg(&out)
+        .arg(&out_dir)
         .output()
         .unwrap();
     assert!(
@@ -67,6 +68,9 @@ fn scrape_writes_a_spec_that_reads_back() {
     let text = std::fs::read_to_string(&out).unwrap();
     let spec = dcs_spec::Spec::from_yaml("dcs.yaml", &text).unwrap();
     assert_eq!(spec.operations[0].name, "CopyInstance");
+    // The reports land beside the spec; there are no HTML pages, so no ECS spec.
+    assert!(out_dir.join("reports/dcs-examples.txt").is_file());
+    assert!(!out_dir.join("ecs.yaml").exists());
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

@@ -222,7 +222,7 @@ fn examples_are_validated_against_their_schemas() {
     assert_eq!(
         found,
         [
-            ("no_password_access", "excerpt.txt:491"),
+            ("no_password_access", "excerpt.txt:495"),
             ("no_password_access", "excerpt.txt:522"),
             ("port", "excerpt.txt:529"),
             ("timezone_offset", "excerpt.txt:584"),

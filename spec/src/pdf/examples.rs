@@ -97,13 +97,24 @@ pub fn read_request_line(lines: &[Line<'_>], i: usize, end: usize) -> (String, u
         let glued = s.ends_with(['?', '&', '=', '/', '{'])
             || t.contains(['=', '&', '{', '}', '?', '/'])
             || t.starts_with('_');
-        if t.is_empty() || is_json_start(t) || t.contains(' ') || !glued {
+        // `{node_id}/async-switchover` continues the path; `{` or `{ "a"` starts the JSON body.
+        let json = is_json_start(t) && !starts_with_placeholder(t);
+        if t.is_empty() || json || t.contains(' ') || !glued {
             break;
         }
         s.push_str(t);
         j += 1;
     }
     (s, j)
+}
+
+/// `{node_id}…`: a URI placeholder, not a JSON object.
+fn starts_with_placeholder(t: &str) -> bool {
+    t.strip_prefix('{')
+        .and_then(|r| r.split_once('}'))
+        .is_some_and(|(name, _)| {
+            !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        })
 }
 
 /// `CopyInstanceRequest request = new CopyInstanceRequest();` → `CopyInstance`.
@@ -158,6 +169,23 @@ mod tests {
             Some("BackupInstanceBody")
         );
         assert_eq!(sdk_body("List<String> listbody = new ArrayList<>();"), None);
+    }
+
+    #[test]
+    fn uri_wrapped_before_a_placeholder() {
+        // 5.2.10 (line 8340): the URI breaks before `{node_id}`; the JSON after a request line
+        // still ends it.
+        let lines = clean(
+            "POST /v2/{project_id}/instance/{instance_id}/groups/{group_id}/replications/\n{node_id}/async-switchover\n\nTable 5-100 Path Parameters\n",
+        );
+        let (uri, next) = read_request_line(&lines, 0, lines.len());
+        assert_eq!(
+            uri,
+            "POST /v2/{project_id}/instance/{instance_id}/groups/{group_id}/replications/{node_id}/async-switchover"
+        );
+        assert_eq!(next, 2);
+        let lines = clean("PUT https://{dcs_endpoint}/v2/x/\n{\n  \"a\" : 1\n}\n");
+        assert_eq!(read_request_line(&lines, 0, lines.len()).1, 1);
     }
 
     #[test]

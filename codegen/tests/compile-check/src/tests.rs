@@ -268,3 +268,20 @@ fn error_codes_match_and_keep_unknown_codes() {
     let info: ErrorInfo = serde_json::from_value(json!({"error_msg": "no code"})).unwrap();
     assert_eq!(info.error_code, None);
 }
+
+#[test]
+fn optional_scalars_accept_other_scalar_forms() {
+    let info: InstanceListInfo =
+        serde_json::from_value(json!({"instance_id": 12, "max_memory": "1536", "capacity": "0.5", "name": null}))
+            .unwrap();
+    assert_eq!(info.instance_id.as_deref(), Some("12"));
+    assert_eq!(info.max_memory, Some(1536));
+    assert_eq!(info.capacity, Some(0.5));
+    assert_eq!(info.name, None);
+    let body: CreateInstanceBody =
+        serde_json::from_value(json!({"name": "n", "engine": "Redis", "capacity": 1, "async": "true"})).unwrap();
+    assert_eq!(body.r#async, Some(true));
+    let err = serde_json::from_value::<InstanceListInfo>(json!({"max_memory": "lots"})).unwrap_err();
+    assert!(err.to_string().contains("unexpected value \"lots\""), "{err}");
+    assert!(serde_json::from_value::<InstanceListInfo>(json!({"instance_id": {"x": 1}})).is_err());
+}

@@ -1,0 +1,54 @@
+//! The main job (`cargo regen`): scrape the vendored documents into `spec/dcs.yaml` and
+//! `spec/ecs.yaml` (with their reports), then run the generator over both specs so a spec the
+//! generator cannot handle fails here, not in a user's build. The client crate `dcs-client`
+//! regenerates itself from `spec/dcs.yaml` on its next build (its build script tracks the file).
+#![forbid(unsafe_code)]
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use dcs_codegen::{generate_with_summary, Options};
+use dcs_spec::regen::build_all;
+use dcs_spec::Spec;
+
+fn codegen_line(label: &str, spec: &Spec, client_name: &str) -> Result<String, String> {
+    let opts = Options {
+        client_name: client_name.into(),
+        ..Options::default()
+    };
+    let (_, s) = generate_with_summary(spec, &opts).map_err(|e| format!("{label}: {e}"))?;
+    Ok(format!(
+        "{label} client: {} operations ({} with page streams), {} models, {} enums, {} error codes, {} lines of Rust",
+        s.operations, s.streams, s.models, s.enums, s.error_codes, s.lines
+    ))
+}
+
+fn run() -> Result<(), String> {
+    let spec_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../spec");
+    let outputs = build_all(&spec_dir.join("sources")).map_err(|e| e.to_string())?;
+    // Generate before writing: a spec the generator rejects is not committed over a good one.
+    let mut lines = vec![codegen_line("dcs", &outputs.dcs.build.spec, "DcsClient")?];
+    if let Some(ecs) = &outputs.ecs {
+        lines.push(codegen_line("ecs", &ecs.spec, "EcsClient")?);
+    }
+    outputs.write(&spec_dir).map_err(|e| e.to_string())?;
+    for c in &outputs.dcs.changes {
+        println!("merge: {c}");
+    }
+    println!("wrote spec/dcs.yaml, spec/ecs.yaml and spec/reports/");
+    println!("{}", outputs.summary());
+    for l in lines {
+        println!("{l}");
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("dcs-regen: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
