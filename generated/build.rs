@@ -43,7 +43,6 @@ fn env(name: &str) -> Result<String, String> {
     std::env::var(name).map_err(|_| format!("{name} is not set (run this through cargo)"))
 }
 
-#[cfg(feature = "codegen")]
 fn generate(spec: &Path) -> Result<String, String> {
     if !spec.exists() {
         let link = std::fs::read_link(spec)
@@ -58,13 +57,4 @@ fn generate(spec: &Path) -> Result<String, String> {
         .map_err(|e| format!("cannot load spec {}: {e}", spec.display()))?;
     dcs_codegen::generate(&parsed, &dcs_codegen::Options::default())
         .map_err(|e| format!("cannot generate the client from {}: {e}", spec.display()))
-}
-
-#[cfg(not(feature = "codegen"))]
-fn generate(spec: &Path) -> Result<String, String> {
-    println!(
-        "cargo:warning=dcs-client built without the `codegen` feature: {} is not used",
-        spec.display()
-    );
-    Ok("// Built without the `codegen` feature: no generated items.\n".to_string())
 }

@@ -49,24 +49,6 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     Ok(Args { spec, out, opts })
 }
 
-/// Writes `contents` to `path` through a temporary file in the same folder and a rename, so a
-/// reader never sees half a file.
-fn write_atomically(path: &Path, contents: &str) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "out.rs".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = std::fs::write(&tmp, contents).and_then(|()| std::fs::rename(&tmp, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
 
 /// After a validation error, lists every problem of the spec, so one run shows them all.
 fn print_other_problems(path: &Path, first: &dcs_codegen::CodegenError) {
@@ -111,7 +93,7 @@ fn main() -> ExitCode {
     );
     let text = format!("{header}{source}");
     let written = match &args.out {
-        Some(path) => write_atomically(path, &text)
+        Some(path) => dcs_spec::write::write_atomic(path, text.as_bytes())
             .map_err(|e| format!("cannot write {}: {e}", path.display())),
         None => std::io::stdout()
             .write_all(text.as_bytes())

@@ -35,7 +35,6 @@ include!(concat!(env!("OUT_DIR"), "/dcs_client.rs"));
 
 /// The reference's documented error code of an API error (`DCS.4001` → [`error_codes::ErrorCode`]),
 /// for matching on it; `None` for other errors and for replies without an `error_code`.
-#[cfg(feature = "codegen")]
 pub fn documented_error(error: &Error) -> Option<error_codes::ErrorCode> {
     error.error_code().map(error_codes::ErrorCode::from_code)
 }

@@ -10,9 +10,10 @@ use serde_json::{json, Value};
 use super::error_codes::{ErrorBody, ErrorCode};
 // Not a glob import: the fixture's `Option`, `Result` and `Box` models would shadow the prelude.
 use super::models::{
-    self, CreateInstanceBody, CreateInstanceBodyCacheMode, CreateInstanceBodyType, CreateInstanceResponse,
-    CreateInstanceXLanguage, Engine, ErrorInfo, InstanceListInfo, ListInstancesQuery, ListInstancesResponse,
-    OptionNoPasswordAccess, ResourceTag, ResultResult, Status, TypeQuery, TypeShardNo,
+    self, CreateInstanceBody, CreateInstanceBodyCacheMode, CreateInstanceBodyType,
+    CreateInstanceResponse, CreateInstanceXLanguage, Engine, ErrorInfo, InstanceListInfo,
+    ListInstancesQuery, ListInstancesResponse, OptionNoPasswordAccess, ResourceTag, ResultResult,
+    Status, TypeQuery, TypeShardNo,
 };
 use super::{operations, DcsClient};
 
@@ -55,7 +56,10 @@ fn assert_round_trip(original: &Value, back: &Value, unknown: &[&str], at: &str)
             for (k, v) in o {
                 match b.get(k) {
                     Some(bv) => assert_round_trip(v, bv, unknown, &format!("{at}.{k}")),
-                    None => assert!(v.is_null() || unknown.contains(&k.as_str()), "{at}.{k} was dropped"),
+                    None => assert!(
+                        v.is_null() || unknown.contains(&k.as_str()),
+                        "{at}.{k} was dropped"
+                    ),
                 }
             }
             for k in b.keys() {
@@ -90,14 +94,21 @@ struct Example {
 
 #[test]
 fn every_example_of_the_spec_round_trips() {
-    let examples: Vec<Example> = serde_json::from_str(include_str!(env!("DCS_EXAMPLES"))).expect("examples");
+    let examples: Vec<Example> =
+        serde_json::from_str(include_str!(env!("DCS_EXAMPLES"))).expect("examples");
     assert_eq!(examples.len(), 3);
     for e in &examples {
-        let Some(json) = e.json.as_deref() else { continue };
+        let Some(json) = e.json.as_deref() else {
+            continue;
+        };
         match (e.operation.as_str(), e.kind.as_str(), e.status) {
             ("CreateInstance", "request", _) => round_trip::<CreateInstanceBody>(json, &[]),
-            ("CreateInstance", "response", Some(200)) => round_trip::<CreateInstanceResponse>(json, &[]),
-            ("ListInstances", "response", Some(200)) => round_trip::<ListInstancesResponse>(json, &["unlisted_field"]),
+            ("CreateInstance", "response", Some(200)) => {
+                round_trip::<CreateInstanceResponse>(json, &[])
+            }
+            ("ListInstances", "response", Some(200)) => {
+                round_trip::<ListInstancesResponse>(json, &["unlisted_field"])
+            }
             other => panic!("no type known for example {other:?}"),
         }
     }
@@ -122,12 +133,16 @@ fn keywords_digits_dots_and_dashes_keep_their_wire_names() {
 
 #[test]
 fn response_models_tolerate_omitted_required_fields_and_unknown_ones() {
-    let info: InstanceListInfo = serde_json::from_value(json!({"instance_id": "i-1", "surprise": [1]})).unwrap();
+    let info: InstanceListInfo =
+        serde_json::from_value(json!({"instance_id": "i-1", "surprise": [1]})).unwrap();
     assert_eq!(info.instance_id.as_deref(), Some("i-1"));
     assert_eq!(info.name, None);
     assert_eq!(info.status, None);
     // Request-only models keep required fields required.
-    assert!(serde_json::from_value::<CreateInstanceBody>(json!({"name": "x", "engine": "Redis"})).is_err());
+    assert!(
+        serde_json::from_value::<CreateInstanceBody>(json!({"name": "x", "engine": "Redis"}))
+            .is_err()
+    );
     // The constructor still takes what the document requires.
     let built = InstanceListInfo::new("i".into(), "n".into(), Status::Running, Engine::Redis, 2.0);
     assert_eq!(built.status, Some(Status::Running));
@@ -140,7 +155,8 @@ fn enums_keep_unlisted_values() {
     assert_eq!(serde_json::to_value(&s).unwrap(), json!("FROZEN"));
     assert_eq!("RUNNING".parse::<Status>(), Ok(Status::Running));
     assert_eq!(Status::Creating.to_string(), "CREATING");
-    let t: Vec<CreateInstanceBodyType> = serde_json::from_value(json!(["", "Self", "unknown", "other"])).unwrap();
+    let t: Vec<CreateInstanceBodyType> =
+        serde_json::from_value(json!(["", "Self", "unknown", "other"])).unwrap();
     assert_eq!(
         t,
         vec![
@@ -153,22 +169,35 @@ fn enums_keep_unlisted_values() {
     let m: CreateInstanceBodyCacheMode = serde_json::from_value(json!(7)).unwrap();
     assert_eq!(m, CreateInstanceBodyCacheMode::Unknown(7));
     assert_eq!(serde_json::to_value(m).unwrap(), json!(7));
-    assert_eq!("-1".parse::<CreateInstanceBodyCacheMode>(), Ok(CreateInstanceBodyCacheMode::VMinus1));
+    assert_eq!(
+        "-1".parse::<CreateInstanceBodyCacheMode>(),
+        Ok(CreateInstanceBodyCacheMode::VMinus1)
+    );
     assert!("x".parse::<CreateInstanceBodyCacheMode>().is_err());
 }
 
 #[test]
 fn secrets_are_redacted_in_debug() {
-    let body = CreateInstanceBody::new("n".into(), Engine::Redis, 2.0).with_password("S3cret!pass".into());
+    let body =
+        CreateInstanceBody::new("n".into(), Engine::Redis, 2.0).with_password("S3cret!pass".into());
     let printed = format!("{body:?}");
-    assert!(printed.contains("password: Some(** redacted **)"), "{printed}");
+    assert!(
+        printed.contains("password: Some(** redacted **)"),
+        "{printed}"
+    );
     assert!(!printed.contains("S3cret"), "{printed}");
     let change = models::Option::new("old-pw".into(), "new-pw".into())
         .with_no_password_access(OptionNoPasswordAccess::False)
         .with_remark("marked".into());
     let printed = format!("{change:?}");
-    assert!(!printed.contains("old-pw") && !printed.contains("new-pw") && !printed.contains("marked"), "{printed}");
-    assert!(printed.contains("no_password_access: Some(False)"), "{printed}");
+    assert!(
+        !printed.contains("old-pw") && !printed.contains("new-pw") && !printed.contains("marked"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("no_password_access: Some(False)"),
+        "{printed}"
+    );
     let result = models::Result::new(ResultResult::PasswordFailed);
     assert!(format!("{result:?}").contains("token: None"));
     // Models without secrets derive Debug.
@@ -179,22 +208,45 @@ fn secrets_are_redacted_in_debug() {
 fn requests_are_built_without_sending() {
     let client = DcsClient::new(dcs_runtime::Client::default());
     let body = CreateInstanceBody::new("n".into(), Engine::Memcached, 2.0);
-    let req = client.create_instance_request(Some(&CreateInstanceXLanguage::EnUs), &body).unwrap();
+    let req = client
+        .create_instance_request(Some(&CreateInstanceXLanguage::EnUs), &body)
+        .unwrap();
     assert_eq!(req.operation.name, "CreateInstance");
     assert_eq!(req.operation.method, "POST");
-    assert_eq!(req.headers, vec![("X-Language".to_string(), "en-us".to_string())]);
-    assert_eq!(req.body, Some(json!({"name": "n", "engine": "Memcached", "capacity": 2.0})));
+    assert_eq!(
+        req.headers,
+        vec![("X-Language".to_string(), "en-us".to_string())]
+    );
+    assert_eq!(
+        req.body,
+        Some(json!({"name": "n", "engine": "Memcached", "capacity": 2.0}))
+    );
     assert!(req.path_params.is_empty(), "project_id is the runtime's");
 
-    let query = ListInstancesQuery::new().with_status(Status::Error).with_tags(vec!["a".into(), "b".into()]);
+    let query = ListInstancesQuery::new()
+        .with_status(Status::Error)
+        .with_tags(vec!["a".into(), "b".into()]);
     let req = client.list_instances_request(&query).unwrap();
     assert_eq!(
         req.query,
-        vec![("status".into(), "ERROR".into()), ("tags".into(), "a".into()), ("tags".into(), "b".into())]
+        vec![
+            ("status".into(), "ERROR".into()),
+            ("tags".into(), "a".into()),
+            ("tags".into(), "b".into())
+        ]
     );
 
-    let req = client.type_request(7, &TypeShardNo::V2, "g", None, &TypeQuery::new(true)).unwrap();
-    assert_eq!(req.path_params, vec![("node-id", "7".into()), ("shard.no", "2".into()), ("group", "g".into())]);
+    let req = client
+        .type_request(7, &TypeShardNo::V2, "g", None, &TypeQuery::new(true))
+        .unwrap();
+    assert_eq!(
+        req.path_params,
+        vec![
+            ("node-id", "7".into()),
+            ("shard.no", "2".into()),
+            ("group", "g".into())
+        ]
+    );
     assert_eq!(req.query, vec![("self".into(), "true".into())]);
     assert!(req.headers.is_empty());
 }
@@ -209,13 +261,23 @@ fn operation_infos_describe_every_operation() {
     // Placeholders the spec does not declare (`project_id`, `group`) are listed after the others.
     assert_eq!(
         names,
-        vec![("node-id", Path), ("shard.no", Path), ("X-Trace", Header), ("self", Query), ("project_id", Path), ("group", Path)]
+        vec![
+            ("node-id", Path),
+            ("shard.no", Path),
+            ("X-Trace", Header),
+            ("self", Query),
+            ("project_id", Path),
+            ("group", Path)
+        ]
     );
     let flags = |op: &dcs_runtime::OperationInfo| (op.deprecated, op.has_body);
     assert_eq!(flags(&operations::CHANGE_PASSWORD), (true, true));
     assert_eq!(flags(&operations::LIST_INSTANCES), (false, false));
     // The token header is documented but left to the runtime.
-    assert!(operations::CREATE_INSTANCE.params.iter().any(|p| p.name == "X-Auth-Token"));
+    assert!(operations::CREATE_INSTANCE
+        .params
+        .iter()
+        .any(|p| p.name == "X-Auth-Token"));
 }
 
 #[test]
@@ -231,13 +293,25 @@ fn sending_decodes_the_reply_and_204_is_unit() {
     assert_eq!(info.status, Some(Status::Running));
     block_on(client.delete_instance("i-9")).unwrap();
     #[allow(deprecated)]
-    let result = block_on(client.change_password("i-9", &models::Option::new("a".into(), "b".into()))).unwrap();
+    let result =
+        block_on(client.change_password("i-9", &models::Option::new("a".into(), "b".into())))
+            .unwrap();
     assert_eq!(result.result, Some(ResultResult::Locked));
-    let boxes: Vec<models::Box> = block_on(client.r#type(1, &TypeShardNo::V1, "g", Some(5), &TypeQuery::new(false))).unwrap();
-    assert_eq!(boxes[0].parent.as_ref().and_then(|p| p.id.clone()), Some("a".into()));
+    let boxes: Vec<models::Box> =
+        block_on(client.r#type(1, &TypeShardNo::V1, "g", Some(5), &TypeQuery::new(false))).unwrap();
+    assert_eq!(
+        boxes[0].parent.as_ref().and_then(|p| p.id.clone()),
+        Some("a".into())
+    );
     let sent = client.inner().sent();
-    assert_eq!(sent[1].path_params, vec![("instance_id", "i-9".to_string())]);
-    assert_eq!(sent[3].headers, vec![("X-Trace".to_string(), "5".to_string())]);
+    assert_eq!(
+        sent[1].path_params,
+        vec![("instance_id", "i-9".to_string())]
+    );
+    assert_eq!(
+        sent[3].headers,
+        vec![("X-Trace".to_string(), "5".to_string())]
+    );
 }
 
 #[test]
@@ -248,11 +322,21 @@ fn list_streams_page_until_the_total() {
         json!({"instance_num": 5, "instances": [item(4), item(5)]}),
     ]);
     let client = DcsClient::new(runtime);
-    let items = collect(client.list_instances_stream(&ListInstancesQuery::new().with_name("x".into()), 3));
-    let ids: Vec<_> = items.into_iter().map(|i| i.unwrap().instance_id.unwrap()).collect();
+    let items =
+        collect(client.list_instances_stream(&ListInstancesQuery::new().with_name("x".into()), 3));
+    let ids: Vec<_> = items
+        .into_iter()
+        .map(|i| i.unwrap().instance_id.unwrap())
+        .collect();
     assert_eq!(ids, ["i-1", "i-2", "i-3", "i-4", "i-5"]);
     let queries: Vec<_> = client.inner().sent().into_iter().map(|r| r.query).collect();
-    let q = |o: &str| vec![("offset".to_string(), o.to_string()), ("limit".into(), "3".into()), ("name".into(), "x".into())];
+    let q = |o: &str| {
+        vec![
+            ("offset".to_string(), o.to_string()),
+            ("limit".into(), "3".into()),
+            ("name".into(), "x".into()),
+        ]
+    };
     assert_eq!(queries, vec![q("0"), q("3")]);
 }
 
@@ -261,9 +345,17 @@ fn error_codes_match_and_keep_unknown_codes() {
     assert_eq!(ErrorCode::from_code("DCS.4001"), ErrorCode::Dcs4001);
     assert_eq!(ErrorCode::Dcs4008.status(), Some(404));
     assert_eq!(ErrorCode::E111400063.as_str(), "111400063");
-    assert_eq!(ErrorCode::Dcs4001.message(), Some("Invalid request parameter."));
-    assert_eq!("DCS.9999".parse::<ErrorCode>().unwrap(), ErrorCode::Unknown("DCS.9999".into()));
-    let body: ErrorBody = serde_json::from_value(json!({"error_code": "DCS.4008", "error_msg": "gone", "x": 1})).unwrap();
+    assert_eq!(
+        ErrorCode::Dcs4001.message(),
+        Some("Invalid request parameter.")
+    );
+    assert_eq!(
+        "DCS.9999".parse::<ErrorCode>().unwrap(),
+        ErrorCode::Unknown("DCS.9999".into())
+    );
+    let body: ErrorBody =
+        serde_json::from_value(json!({"error_code": "DCS.4008", "error_msg": "gone", "x": 1}))
+            .unwrap();
     assert_eq!(body.code(), Some(ErrorCode::Dcs4008));
     let info: ErrorInfo = serde_json::from_value(json!({"error_msg": "no code"})).unwrap();
     assert_eq!(info.error_code, None);
@@ -271,17 +363,24 @@ fn error_codes_match_and_keep_unknown_codes() {
 
 #[test]
 fn optional_scalars_accept_other_scalar_forms() {
-    let info: InstanceListInfo =
-        serde_json::from_value(json!({"instance_id": 12, "max_memory": "1536", "capacity": "0.5", "name": null}))
-            .unwrap();
+    let info: InstanceListInfo = serde_json::from_value(
+        json!({"instance_id": 12, "max_memory": "1536", "capacity": "0.5", "name": null}),
+    )
+    .unwrap();
     assert_eq!(info.instance_id.as_deref(), Some("12"));
     assert_eq!(info.max_memory, Some(1536));
     assert_eq!(info.capacity, Some(0.5));
     assert_eq!(info.name, None);
-    let body: CreateInstanceBody =
-        serde_json::from_value(json!({"name": "n", "engine": "Redis", "capacity": 1, "async": "true"})).unwrap();
+    let body: CreateInstanceBody = serde_json::from_value(
+        json!({"name": "n", "engine": "Redis", "capacity": 1, "async": "true"}),
+    )
+    .unwrap();
     assert_eq!(body.r#async, Some(true));
-    let err = serde_json::from_value::<InstanceListInfo>(json!({"max_memory": "lots"})).unwrap_err();
-    assert!(err.to_string().contains("unexpected value \"lots\""), "{err}");
+    let err =
+        serde_json::from_value::<InstanceListInfo>(json!({"max_memory": "lots"})).unwrap_err();
+    assert!(
+        err.to_string().contains("unexpected value \"lots\""),
+        "{err}"
+    );
     assert!(serde_json::from_value::<InstanceListInfo>(json!({"instance_id": {"x": 1}})).is_err());
 }

@@ -74,7 +74,9 @@ pub enum Error {
 
 /// Flattens a struct into query pairs: `None` skipped, arrays as repeated keys.
 pub fn query_pairs<T: serde::Serialize>(value: &T) -> Result<Vec<(String, String)>, Error> {
-    let serde_json::Value::Object(map) = serde_json::to_value(value).map_err(|e| Error::Encode(e.to_string()))? else {
+    let serde_json::Value::Object(map) =
+        serde_json::to_value(value).map_err(|e| Error::Encode(e.to_string()))?
+    else {
         return Err(Error::Encode("query is not a struct".into()));
     };
     let mut out = Vec::new();
@@ -109,7 +111,10 @@ pub struct Client {
 impl Client {
     /// A client that answers with `replies`, in order.
     pub fn with_replies(replies: Vec<serde_json::Value>) -> Self {
-        Client { replies: Arc::new(Mutex::new(replies.into())), sent: Arc::default() }
+        Client {
+            replies: Arc::new(Mutex::new(replies.into())),
+            sent: Arc::default(),
+        }
     }
 
     /// The requests sent so far.
@@ -118,11 +123,19 @@ impl Client {
     }
 
     /// Records the request and decodes the next reply.
-    pub async fn execute<T: serde::de::DeserializeOwned>(&self, request: Request) -> Result<T, Error> {
+    pub async fn execute<T: serde::de::DeserializeOwned>(
+        &self,
+        request: Request,
+    ) -> Result<T, Error> {
         if let Ok(mut sent) = self.sent.lock() {
             sent.push(request);
         }
-        let reply = self.replies.lock().ok().and_then(|mut r| r.pop_front()).ok_or(Error::NoReply)?;
+        let reply = self
+            .replies
+            .lock()
+            .ok()
+            .and_then(|mut r| r.pop_front())
+            .ok_or(Error::NoReply)?;
         serde_json::from_value(reply).map_err(|e| Error::Decode(e.to_string()))
     }
 }
@@ -138,13 +151,23 @@ pub trait Page {
 }
 
 /// All items of a list operation, page by page.
-pub fn paginate<P, F, Fut>(page_size: u32, fetch: F) -> impl futures_core::Stream<Item = Result<P::Item, Error>>
+pub fn paginate<P, F, Fut>(
+    page_size: u32,
+    fetch: F,
+) -> impl futures_core::Stream<Item = Result<P::Item, Error>>
 where
     P: Page,
     F: FnMut(u64, u32) -> Fut,
     Fut: Future<Output = Result<P, Error>>,
 {
-    Paginate { page_size, fetch, offset: 0, pending: None, buffer: VecDeque::new(), done: false }
+    Paginate {
+        page_size,
+        fetch,
+        offset: 0,
+        pending: None,
+        buffer: VecDeque::new(),
+        done: false,
+    }
 }
 
 struct Paginate<P: Page, F, Fut> {
@@ -178,7 +201,9 @@ where
             }
             let offset = this.offset;
             let page_size = this.page_size;
-            let fut = this.pending.get_or_insert_with(|| Box::pin((this.fetch)(offset, page_size)));
+            let fut = this
+                .pending
+                .get_or_insert_with(|| Box::pin((this.fetch)(offset, page_size)));
             let page = match fut.as_mut().poll(cx) {
                 Poll::Pending => return Poll::Pending,
                 Poll::Ready(page) => page,
@@ -193,7 +218,8 @@ where
                     let total = page.total();
                     let items = page.into_items();
                     this.offset += items.len() as u64;
-                    this.done = items.len() < page_size as usize || total.is_some_and(|t| this.offset >= t);
+                    this.done =
+                        items.len() < page_size as usize || total.is_some_and(|t| this.offset >= t);
                     this.buffer.extend(items);
                 }
             }
