@@ -49,7 +49,6 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     Ok(Args { spec, out, opts })
 }
 
-
 /// After a validation error, lists every problem of the spec, so one run shows them all.
 fn print_other_problems(path: &Path, first: &dcs_codegen::CodegenError) {
     if !first.message.contains(" more problem") {

@@ -1,33 +1,17 @@
 //! Every generated operation description works with the runtime: its request reaches the local
 //! server with the documented method and path, correctly signed.
 
+mod common;
+
+use common::ValidSignature;
 use dcs_client::{
-    operations, signer, Config, Credentials, ParamLocation, Request, RetryPolicy, RuntimeClient,
+    operations, Config, Credentials, ParamLocation, Request, RetryPolicy, RuntimeClient,
 };
-use wiremock::{Match, Mock, MockServer, ResponseTemplate};
+use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const AK: &str = "AKEVERYOPERATION0001";
 const SK: &str = "SKeveryOperationSecret";
 const PROJECT: &str = "proj-1";
-
-struct ValidSignature;
-
-impl Match for ValidSignature {
-    fn matches(&self, request: &wiremock::Request) -> bool {
-        let target = match request.url.query() {
-            Some(q) => format!("{}?{q}", request.url.path()),
-            None => request.url.path().to_string(),
-        };
-        signer::verify_http(
-            request.method.as_str(),
-            &target,
-            &request.headers,
-            &request.body,
-            |ak| (ak == AK).then(|| SK.to_string()),
-        )
-        .is_ok()
-    }
-}
 
 fn value_for(name: &str) -> String {
     format!("v-{name}")
@@ -36,7 +20,7 @@ fn value_for(name: &str) -> String {
 #[tokio::test]
 async fn every_operation_reaches_its_documented_path_signed() {
     let server = MockServer::start().await;
-    Mock::given(ValidSignature)
+    Mock::given(ValidSignature { ak: AK, sk: SK })
         .respond_with(ResponseTemplate::new(200).set_body_string("{}"))
         .mount(&server)
         .await;

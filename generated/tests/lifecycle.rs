@@ -1,40 +1,23 @@
 //! Runs `examples/lifecycle.rs` against a local server that answers like DCS (bodies from the API
 //! reference's examples) and checks every signature.
 
+mod common;
 #[allow(dead_code)]
 #[path = "../examples/lifecycle.rs"]
 mod lifecycle;
 
 use std::time::Duration;
 
-use dcs_client::{signer, Config, Credentials, DcsClient, RuntimeClient};
+use common::ValidSignature;
+use dcs_client::{Config, Credentials, DcsClient, RuntimeClient};
 use serde_json::json;
 use wiremock::matchers::{method, path, query_param};
-use wiremock::{Match, Mock, MockServer, ResponseTemplate};
+use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const AK: &str = "AKLIFECYCLEEXAMPLE01";
 const SK: &str = "SKlifecycleExampleSecret";
 const PROJECT: &str = "0504201cd2a7427a8d1bc0ad1a5b6a8b";
 const INSTANCE: &str = "3c49fd6b-fc7c-419e-9644-b6cce008653f";
-
-struct ValidSignature;
-
-impl Match for ValidSignature {
-    fn matches(&self, request: &wiremock::Request) -> bool {
-        let target = match request.url.query() {
-            Some(q) => format!("{}?{q}", request.url.path()),
-            None => request.url.path().to_string(),
-        };
-        signer::verify_http(
-            request.method.as_str(),
-            &target,
-            &request.headers,
-            &request.body,
-            |ak| (ak == AK).then(|| SK.to_string()),
-        )
-        .is_ok()
-    }
-}
 
 fn ok(body: serde_json::Value) -> ResponseTemplate {
     ResponseTemplate::new(200).set_body_json(body)
@@ -51,7 +34,7 @@ async fn dcs_like_server() -> MockServer {
     let backups = format!("{instance}/backups");
     Mock::given(method("POST"))
         .and(path(instances.as_str()))
-        .and(ValidSignature)
+        .and(ValidSignature { ak: AK, sk: SK })
         .respond_with(ok(json!({"instances": [
             {"instance_id": INSTANCE, "instance_name": "dcs-demo"}
         ]})))
@@ -59,14 +42,14 @@ async fn dcs_like_server() -> MockServer {
         .await;
     Mock::given(method("GET"))
         .and(path(instance.as_str()))
-        .and(ValidSignature)
+        .and(ValidSignature { ak: AK, sk: SK })
         .respond_with(ok(json!({"instance_id": INSTANCE, "status": "CREATING"})))
         .up_to_n_times(2)
         .mount(&server)
         .await;
     Mock::given(method("GET"))
         .and(path(instance.as_str()))
-        .and(ValidSignature)
+        .and(ValidSignature { ak: AK, sk: SK })
         .respond_with(ok(json!({"instance_id": INSTANCE, "status": "RUNNING"})))
         .mount(&server)
         .await;
@@ -74,7 +57,7 @@ async fn dcs_like_server() -> MockServer {
         .and(path(instances.as_str()))
         .and(query_param("offset", "0"))
         .and(query_param("limit", "2"))
-        .and(ValidSignature)
+        .and(ValidSignature { ak: AK, sk: SK })
         .respond_with(ok(
             json!({"instance_num": 3, "instances": [listed("a"), listed("b")]}),
         ))
@@ -84,7 +67,7 @@ async fn dcs_like_server() -> MockServer {
         .and(path(instances.as_str()))
         .and(query_param("offset", "2"))
         .and(query_param("limit", "2"))
-        .and(ValidSignature)
+        .and(ValidSignature { ak: AK, sk: SK })
         .respond_with(ok(
             json!({"instance_num": 3, "instances": [listed("dcs-demo")]}),
         ))
@@ -92,7 +75,7 @@ async fn dcs_like_server() -> MockServer {
         .await;
     Mock::given(method("POST"))
         .and(path(backups.as_str()))
-        .and(ValidSignature)
+        .and(ValidSignature { ak: AK, sk: SK })
         .respond_with(ok(
             json!({"backup_id": "548ceeff-2cbb-47ab-9a1c-7b085a8c08d7"}),
         ))
@@ -101,7 +84,7 @@ async fn dcs_like_server() -> MockServer {
     Mock::given(method("GET"))
         .and(path(backups.as_str()))
         .and(query_param("offset", "0"))
-        .and(ValidSignature)
+        .and(ValidSignature { ak: AK, sk: SK })
         .respond_with(ok(json!({"total_num": 1, "backup_record_response": [{
             "backup_type": "manual",
             "created_at": "2019-05-10T08:31:16.166Z",

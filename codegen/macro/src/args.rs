@@ -1,0 +1,156 @@
+//! The macro's arguments: `"path" (, key = value)*`, parsed with syn.
+
+use dcs_codegen::Options;
+use proc_macro2::Span;
+use syn::parse::{Parse, ParseStream};
+use syn::punctuated::Punctuated;
+use syn::{bracketed, Ident, LitStr, Token};
+
+/// The option names, in the order the error message lists them.
+const KNOWN: &[&str] = &["client", "groups", "runtime"];
+
+/// Parsed arguments; spans are kept so errors can point at the option they concern.
+pub struct Args {
+    /// The spec path as written.
+    pub path: LitStr,
+    /// The client type's name, if given.
+    pub client: Option<Ident>,
+    /// The operation groups to emit, if given.
+    pub groups: Option<Vec<LitStr>>,
+    /// The runtime crate's path, if given.
+    pub runtime: Option<syn::Path>,
+}
+
+impl Args {
+    /// The generator options these arguments ask for.
+    pub fn options(&self) -> Options {
+        let mut opts = Options::default();
+        if let Some(client) = &self.client {
+            opts.client_name = client.to_string();
+        }
+        if let Some(groups) = &self.groups {
+            opts.groups = Some(groups.iter().map(LitStr::value).collect());
+        }
+        if let Some(runtime) = &self.runtime {
+            opts.runtime_crate = quote::quote!(#runtime).to_string().replace(' ', "");
+        }
+        opts
+    }
+}
+
+impl Parse for Args {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        if input.is_empty() {
+            return Err(syn::Error::new(
+                Span::call_site(),
+                "expected the spec path: generate_client!(\"spec/dcs.yaml\")",
+            ));
+        }
+        let path: LitStr = input.parse().map_err(|e| {
+            syn::Error::new(
+                e.span(),
+                "the first argument must be the spec path as a string literal, \
+                 e.g. generate_client!(\"spec/dcs.yaml\")",
+            )
+        })?;
+        let mut args = Args {
+            path,
+            client: None,
+            groups: None,
+            runtime: None,
+        };
+        while !input.is_empty() {
+            input.parse::<Token![,]>()?;
+            if input.is_empty() {
+                break;
+            }
+            let key: Ident = input.parse().map_err(|e| {
+                syn::Error::new(
+                    e.span(),
+                    format!("expected an option: {}", KNOWN.join(", ")),
+                )
+            })?;
+            input.parse::<Token![=]>()?;
+            let name = key.to_string();
+            let duplicate = match name.as_str() {
+                "client" => args.client.replace(input.parse()?).is_some(),
+                "groups" => args.groups.replace(parse_groups(input)?).is_some(),
+                "runtime" => args.runtime.replace(input.parse()?).is_some(),
+                _ => {
+                    return Err(syn::Error::new(
+                        key.span(),
+                        format!(
+                            "unknown option `{name}`; the options are: {}",
+                            KNOWN.join(", ")
+                        ),
+                    ))
+                }
+            };
+            if duplicate {
+                return Err(syn::Error::new(
+                    key.span(),
+                    format!("option `{name}` is given twice"),
+                ));
+            }
+        }
+        Ok(args)
+    }
+}
+
+/// `["A", "B"]`: at least one group name.
+fn parse_groups(input: ParseStream) -> syn::Result<Vec<LitStr>> {
+    let content;
+    let brackets = bracketed!(content in input);
+    let groups: Punctuated<LitStr, Token![,]> = Punctuated::parse_terminated(&content)?;
+    if groups.is_empty() {
+        return Err(syn::Error::new(
+            brackets.span.join(),
+            "`groups` needs at least one group name; leave the option out to emit every group",
+        ));
+    }
+    Ok(groups.into_iter().collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(src: &str) -> syn::Result<Args> {
+        syn::parse_str(src)
+    }
+
+    fn error(src: &str) -> String {
+        match parse(src) {
+            Ok(_) => panic!("`{src}` parsed"),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn options_map_to_the_generator_options() {
+        let args =
+            parse(r#""spec.yaml", client = MyClient, groups = ["A b", "C"], runtime = crate::rt,"#)
+                .unwrap();
+        assert_eq!(args.path.value(), "spec.yaml");
+        let opts = args.options();
+        assert_eq!(opts.client_name, "MyClient");
+        assert_eq!(opts.groups, Some(vec!["A b".to_string(), "C".to_string()]));
+        assert_eq!(opts.runtime_crate, "crate::rt");
+    }
+
+    #[test]
+    fn the_path_alone_gives_the_default_options() {
+        let args = parse(r#""spec.yaml""#).unwrap();
+        assert_eq!(args.options(), Options::default());
+    }
+
+    #[test]
+    fn bad_arguments_are_errors_naming_the_problem() {
+        assert!(error(r#""s.yaml", colour = Red"#).contains("unknown option `colour`"));
+        assert!(error(r#""s.yaml", client = A, client = B"#).contains("given twice"));
+        assert!(error(r#""s.yaml", groups = []"#).contains("at least one group"));
+        assert!(error(r#"spec"#).contains("string literal"));
+        assert!(error("").contains("expected the spec path"));
+        assert!(error(r#""s.yaml", groups = [1]"#).contains("expected string literal"));
+    }
+}

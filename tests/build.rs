@@ -1,0 +1,510 @@
+//! Runs the whole pipeline from the documents: the vendored sources are scraped into a spec
+//! (`dcs_spec::regen::build_all`), the spec is turned into the client (`dcs_codegen::generate`),
+//! and both land in `OUT_DIR` with a test-support module generated from the client's own source.
+//!
+//! The support module is read off the generated code (parsed with `syn`), not off the naming
+//! rules of the generator, so it matches the client by construction: for every operation it
+//! calls the generated typed method with arguments decoded from JSON, and for every schema it
+//! round-trips JSON through the generated model.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: dcs-tests: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<(), String> {
+    let manifest = PathBuf::from(env("CARGO_MANIFEST_DIR")?);
+    let out = PathBuf::from(env("OUT_DIR")?);
+    let sources = manifest.join("..").join("spec").join("sources");
+    println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed={}", sources.display());
+
+    let outputs = dcs_spec::regen::build_all(&sources)
+        .map_err(|e| format!("cannot scrape {}: {e}", sources.display()))?;
+    let build = outputs.dcs.build;
+    if build.has_errors() {
+        return Err(format!(
+            "the scrape of {} has error diagnostics",
+            sources.display()
+        ));
+    }
+    let spec = build.spec;
+    let code = dcs_codegen::generate(&spec, &dcs_codegen::Options::default())
+        .map_err(|e| format!("cannot generate the client: {e}"))?;
+    let spec_json =
+        serde_json::to_string(&spec).map_err(|e| format!("cannot serialize the spec: {e}"))?;
+    let file = syn::parse_file(&code).map_err(|e| format!("generated client: {e}"))?;
+    let support = support(&file)?;
+    let support = prettyplease::unparse(
+        &syn::parse2(support).map_err(|e| format!("support module does not parse: {e}"))?,
+    );
+    write(&out.join("dcs_client.rs"), &code)?;
+    write(&out.join("dcs_spec.json"), &spec_json)?;
+    write(&out.join("dcs_support.rs"), &support)
+}
+
+fn env(name: &str) -> Result<String, String> {
+    std::env::var(name).map_err(|_| format!("{name} is not set (run this through cargo)"))
+}
+
+fn write(path: &std::path::Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// One argument of a generated method.
+enum Arg {
+    /// A path parameter or header: wire name and the argument's type.
+    Value {
+        wire: String,
+        ty: syn::Type,
+    },
+    Query(syn::Type),
+    Body(syn::Type),
+}
+
+struct Method {
+    op_name: String,
+    ident: syn::Ident,
+    args: Vec<Arg>,
+    /// `None` when the method returns `()`.
+    returns: Option<syn::Type>,
+    deprecated: bool,
+}
+
+fn support(file: &syn::File) -> Result<TokenStream, String> {
+    let consts = operation_consts(file)?;
+    let schemas = schema_structs(file)?;
+    let methods = client_methods(file, &consts)?;
+
+    let mut fns = Vec::new();
+    let mut arms = Vec::new();
+    let mut metas = Vec::new();
+    for m in &methods {
+        let fn_name = format_ident!("call_{}", m.ident);
+        let method = &m.ident;
+        let mut lets = Vec::new();
+        let mut call_args = Vec::new();
+        let mut path_wires = Vec::new();
+        let (mut query_ty, mut body_ty) = (String::new(), String::new());
+        for (i, a) in m.args.iter().enumerate() {
+            let var = format_ident!("arg{i}");
+            match a {
+                Arg::Value { wire, ty } => {
+                    path_wires.push(wire.clone());
+                    let (l, c) = value_arg(&var, wire, ty)?;
+                    lets.push(l);
+                    call_args.push(c);
+                }
+                Arg::Query(ty) => {
+                    let (owned, pass) = owned_type(ty, &var);
+                    query_ty = quote!(#owned).to_string().replace(' ', "");
+                    lets.push(quote!(let #var: #owned = input.query_as()?;));
+                    call_args.push(pass);
+                }
+                Arg::Body(ty) => {
+                    let (owned, pass) = owned_type(ty, &var);
+                    body_ty = quote!(#owned).to_string().replace(' ', "");
+                    lets.push(quote!(let #var: #owned = input.body_as()?;));
+                    call_args.push(pass);
+                }
+            }
+        }
+        let result = match &m.returns {
+            Some(_) => quote!(crate::to_json(&out)),
+            None => quote!({
+                let () = out;
+                Ok(::serde_json::Value::Null)
+            }),
+        };
+        if lets.is_empty() {
+            // Nothing to decode: the input is not needed.
+            lets.push(quote!(let _ = input;));
+        }
+        let allow = m.deprecated.then(|| quote!(#[allow(deprecated)]));
+        fns.push(quote! {
+            #allow
+            async fn #fn_name(client: &DcsClient, input: &CallInput) -> Result<::serde_json::Value, CallError> {
+                #(#lets)*
+                let out = client.#method(#(#call_args),*).await.map_err(CallError::Api)?;
+                #result
+            }
+        });
+        let op_name = &m.op_name;
+        arms.push(quote!(#op_name => #fn_name(client, input).await,));
+        let method_name = m.ident.to_string();
+        let returns = match &m.returns {
+            Some(t) => {
+                let s = quote!(#t).to_string().replace(' ', "");
+                quote!(Some(#s))
+            }
+            None => quote!(None),
+        };
+        let opt = |s: &str| {
+            if s.is_empty() {
+                quote!(None)
+            } else {
+                quote!(Some(#s))
+            }
+        };
+        let (query, body) = (opt(&query_ty), opt(&body_ty));
+        metas.push(quote! {
+            MethodMeta {
+                operation: #op_name,
+                method: #method_name,
+                path_args: &[#(#path_wires),*],
+                query: #query,
+                body: #body,
+                returns: #returns,
+            },
+        });
+    }
+
+    let schema_arms = schemas.iter().map(|(schema, ty)| {
+        let ty = format_ident!("{}", ty);
+        quote!(#schema => crate::round_trip_as::<models::#ty>(value),)
+    });
+    let schema_names = schemas.keys();
+
+    Ok(quote! {
+        /// Every generated client method, in the client's order.
+        pub const METHODS: &[MethodMeta] = &[#(#metas)*];
+
+        /// Every spec schema that became a model struct.
+        pub const SCHEMAS: &[&str] = &[#(#schema_names),*];
+
+        /// Calls the generated method of `operation` with `input` decoded into its typed
+        /// arguments, and returns the typed result as JSON (`null` for `()`).
+        pub async fn call(client: &DcsClient, operation: &str, input: &CallInput) -> Result<::serde_json::Value, CallError> {
+            match operation {
+                #(#arms)*
+                other => Err(CallError::UnknownOperation(other.to_string())),
+            }
+        }
+
+        /// Deserializes `value` into the model of `schema` and serializes it back; `None` when
+        /// the schema has no model.
+        pub fn round_trip(schema: &str, value: ::serde_json::Value) -> Option<Result<::serde_json::Value, ::serde_json::Error>> {
+            Some(match schema {
+                #(#schema_arms)*
+                _ => return None,
+            })
+        }
+
+        #(#fns)*
+    })
+}
+
+/// The owned type to decode and how to pass it: `&T` → `T` passed as `&v`, `&[T]` → `Vec<T>`,
+/// `&str` → `String`, other types by value.
+fn owned_type(ty: &syn::Type, var: &syn::Ident) -> (TokenStream, TokenStream) {
+    match ty {
+        syn::Type::Reference(r) => match &*r.elem {
+            syn::Type::Slice(s) => {
+                let e = &s.elem;
+                (quote!(::std::vec::Vec<#e>), quote!(&#var))
+            }
+            syn::Type::Path(p) if p.path.is_ident("str") => {
+                (quote!(::std::string::String), quote!(&#var))
+            }
+            e => (quote!(#e), quote!(&#var)),
+        },
+        t => (quote!(#t), quote!(#var)),
+    }
+}
+
+/// A path or header argument: strings are taken as they are, other types parsed from the text.
+fn value_arg(
+    var: &syn::Ident,
+    wire: &str,
+    ty: &syn::Type,
+) -> Result<(TokenStream, TokenStream), String> {
+    let text = quote!(input.path_value(#wire)?);
+    if let syn::Type::Reference(r) = ty {
+        if matches!(&*r.elem, syn::Type::Path(p) if p.path.is_ident("str")) {
+            return Ok((quote!(let #var: &str = #text;), quote!(#var)));
+        }
+    }
+    if let Some(inner) = option_inner(ty) {
+        let (l, c) = value_arg(var, wire, inner)?;
+        return Ok((l, quote!(Some(#c))));
+    }
+    Ok((
+        quote!(let #var: #ty = #text.parse().map_err(|_| CallError::Path(#wire.to_string()))?;),
+        quote!(#var),
+    ))
+}
+
+fn option_inner(ty: &syn::Type) -> Option<&syn::Type> {
+    let syn::Type::Path(p) = ty else { return None };
+    let last = p.path.segments.last()?;
+    if last.ident != "Option" {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(a) = &last.arguments else {
+        return None;
+    };
+    match a.args.first()? {
+        syn::GenericArgument::Type(t) => Some(t),
+        _ => None,
+    }
+}
+
+fn find_mod<'f>(file: &'f syn::File, name: &str) -> Result<&'f [syn::Item], String> {
+    file.items
+        .iter()
+        .find_map(|i| match i {
+            syn::Item::Mod(m) if m.ident == name => m.content.as_ref().map(|(_, c)| c.as_slice()),
+            _ => None,
+        })
+        .ok_or_else(|| format!("generated client has no `mod {name}`"))
+}
+
+fn str_lit(e: &syn::Expr) -> Option<String> {
+    match e {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(s),
+            ..
+        }) => Some(s.value()),
+        _ => None,
+    }
+}
+
+/// `operations::CONST` → the operation name in its `OperationInfo`.
+fn operation_consts(file: &syn::File) -> Result<BTreeMap<String, String>, String> {
+    let mut map = BTreeMap::new();
+    for item in find_mod(file, "operations")? {
+        let syn::Item::Const(c) = item else { continue };
+        let syn::Expr::Struct(s) = &*c.expr else {
+            continue;
+        };
+        let name = s.fields.iter().find_map(|f| match &f.member {
+            syn::Member::Named(n) if n == "name" => str_lit(&f.expr),
+            _ => None,
+        });
+        if let Some(name) = name {
+            map.insert(c.ident.to_string(), name);
+        }
+    }
+    if map.is_empty() {
+        return Err("generated `mod operations` has no OperationInfo constants".into());
+    }
+    Ok(map)
+}
+
+/// Spec schema name (from the struct's "The `X` schema." doc line) → struct name.
+fn schema_structs(file: &syn::File) -> Result<BTreeMap<String, String>, String> {
+    let mut map = BTreeMap::new();
+    for item in find_mod(file, "models")? {
+        let syn::Item::Struct(s) = item else { continue };
+        for attr in &s.attrs {
+            let syn::Meta::NameValue(nv) = &attr.meta else {
+                continue;
+            };
+            if !nv.path.is_ident("doc") {
+                continue;
+            }
+            let Some(doc) = str_lit(&nv.value) else {
+                continue;
+            };
+            let doc = doc.trim();
+            if let Some(name) = doc
+                .strip_prefix("The `")
+                .and_then(|r| r.strip_suffix("` schema."))
+            {
+                map.insert(name.to_string(), s.ident.to_string());
+            }
+        }
+    }
+    Ok(map)
+}
+
+/// What a `<m>_request` builder tells: its operation constant, and the wire name of each
+/// path/header argument.
+struct RequestFacts {
+    constant: String,
+    wires: BTreeMap<String, String>,
+}
+
+fn request_facts(f: &syn::ImplItemFn) -> Result<Option<RequestFacts>, String> {
+    let name = f.sig.ident.to_string();
+    let Some(syn::Stmt::Expr(last, None)) = f.block.stmts.last() else {
+        return Ok(None);
+    };
+    let syn::Expr::Call(call) = last else {
+        return Ok(None);
+    };
+    let Some(syn::Expr::Struct(req)) = call.args.first() else {
+        return Ok(None);
+    };
+    let mut facts = RequestFacts {
+        constant: String::new(),
+        wires: BTreeMap::new(),
+    };
+    for field in &req.fields {
+        let syn::Member::Named(member) = &field.member else {
+            continue;
+        };
+        if member == "operation" {
+            if let syn::Expr::Reference(r) = &field.expr {
+                if let syn::Expr::Path(p) = &*r.expr {
+                    if let Some(last) = p.path.segments.last() {
+                        facts.constant = last.ident.to_string();
+                    }
+                }
+            }
+        } else if member == "path_params" {
+            tuples_into(&field.expr, &mut facts.wires)?;
+        }
+    }
+    // Header arguments are pushed into `headers` before the struct: `(String::from("X"), v)`.
+    for stmt in &f.block.stmts {
+        if let syn::Stmt::Local(local) = stmt {
+            if let Some(init) = &local.init {
+                tuples_into(&init.expr, &mut facts.wires)?;
+            }
+        }
+    }
+    if facts.constant.is_empty() {
+        return Err(format!("`{name}` does not name its operation constant"));
+    }
+    Ok(Some(facts))
+}
+
+/// Collects `(wire, arg.to_owned())` pairs of a `vec![…]`.
+fn tuples_into(e: &syn::Expr, out: &mut BTreeMap<String, String>) -> Result<(), String> {
+    let syn::Expr::Macro(m) = e else {
+        return Ok(());
+    };
+    let items = m
+        .mac
+        .parse_body_with(syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated)
+        .map_err(|e| format!("unexpected vec! in a request builder: {e}"))?;
+    for item in items {
+        let syn::Expr::Tuple(t) = item else { continue };
+        let (Some(wire), Some(value)) = (t.elems.first(), t.elems.get(1)) else {
+            continue;
+        };
+        let wire = match wire {
+            syn::Expr::Call(c) => c.args.first().and_then(str_lit),
+            other => str_lit(other),
+        };
+        let arg = match value {
+            syn::Expr::MethodCall(mc) => match &*mc.receiver {
+                syn::Expr::Path(p) => p.path.get_ident().map(|i| i.to_string()),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let (Some(wire), Some(arg)) = (wire, arg) {
+            out.insert(arg, wire);
+        }
+    }
+    Ok(())
+}
+
+fn client_methods(
+    file: &syn::File,
+    consts: &BTreeMap<String, String>,
+) -> Result<Vec<Method>, String> {
+    let client = file
+        .items
+        .iter()
+        .find_map(|i| match i {
+            syn::Item::Impl(imp) if imp.trait_.is_none() => match &*imp.self_ty {
+                syn::Type::Path(p) if p.path.is_ident("DcsClient") => Some(imp),
+                _ => None,
+            },
+            _ => None,
+        })
+        .ok_or("generated client has no `impl DcsClient`")?;
+    let fns: Vec<&syn::ImplItemFn> = client
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            syn::ImplItem::Fn(f) => Some(f),
+            _ => None,
+        })
+        .collect();
+    let mut facts = BTreeMap::new();
+    for f in &fns {
+        let name = f.sig.ident.to_string();
+        if let Some(base) = name.strip_suffix("_request") {
+            if let Some(fact) = request_facts(f)? {
+                facts.insert(base.to_string(), fact);
+            }
+        }
+    }
+    let mut methods = Vec::new();
+    for f in fns.iter().filter(|f| f.sig.asyncness.is_some()) {
+        let name = f.sig.ident.to_string();
+        let fact = facts
+            .get(&name)
+            .ok_or_else(|| format!("async `{name}` has no `{name}_request` builder"))?;
+        let op_name = consts
+            .get(&fact.constant)
+            .ok_or_else(|| format!("`{name}` uses unknown constant {}", fact.constant))?
+            .clone();
+        let mut args = Vec::new();
+        for input in f.sig.inputs.iter().skip(1) {
+            let syn::FnArg::Typed(pt) = input else {
+                continue;
+            };
+            let syn::Pat::Ident(pi) = &*pt.pat else {
+                return Err(format!("`{name}` has a non-identifier argument"));
+            };
+            let arg = pi.ident.to_string();
+            let ty = (*pt.ty).clone();
+            args.push(match arg.as_str() {
+                "query" => Arg::Query(ty),
+                "body" => Arg::Body(ty),
+                _ => Arg::Value {
+                    wire: fact.wires.get(&arg).cloned().ok_or_else(|| {
+                        format!(
+                            "`{name}` argument `{arg}` is neither a path parameter nor a header"
+                        )
+                    })?,
+                    ty,
+                },
+            });
+        }
+        let returns = match &f.sig.output {
+            syn::ReturnType::Type(_, t) => result_ok_type(t),
+            syn::ReturnType::Default => None,
+        };
+        let deprecated = f.attrs.iter().any(|a| a.path().is_ident("deprecated"));
+        methods.push(Method {
+            op_name,
+            ident: f.sig.ident.clone(),
+            args,
+            returns,
+            deprecated,
+        });
+    }
+    Ok(methods)
+}
+
+/// `T` of `Result<T, E>`; `None` for `()`.
+fn result_ok_type(t: &syn::Type) -> Option<syn::Type> {
+    let syn::Type::Path(p) = t else { return None };
+    let last = p.path.segments.last()?;
+    let syn::PathArguments::AngleBracketed(a) = &last.arguments else {
+        return None;
+    };
+    match a.args.first()? {
+        syn::GenericArgument::Type(syn::Type::Tuple(t)) if t.elems.is_empty() => None,
+        syn::GenericArgument::Type(t) => Some(t.clone()),
+        _ => None,
+    }
+}
