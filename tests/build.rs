@@ -173,7 +173,7 @@ fn support(file: &syn::File) -> Result<TokenStream, String> {
 
     let schema_arms = schemas.iter().map(|(schema, ty)| {
         let ty = format_ident!("{}", ty);
-        quote!(#schema => crate::round_trip_as::<models::#ty>(value),)
+        quote!(#schema => crate::round_trip_as::<models::#ty>(json),)
     });
     let schema_names = schemas.keys();
 
@@ -193,9 +193,9 @@ fn support(file: &syn::File) -> Result<TokenStream, String> {
             }
         }
 
-        /// Deserializes `value` into the model of `schema` and serializes it back; `None` when
-        /// the schema has no model.
-        pub fn round_trip(schema: &str, value: ::serde_json::Value) -> Option<Result<::serde_json::Value, ::serde_json::Error>> {
+        /// Deserializes the JSON text `json` into the model of `schema` and serializes it back;
+        /// `None` when the schema has no model.
+        pub fn round_trip(schema: &str, json: &str) -> Option<Result<::serde_json::Value, ::serde_json::Error>> {
             Some(match schema {
                 #(#schema_arms)*
                 _ => return None,

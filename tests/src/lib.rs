@@ -123,10 +123,11 @@ pub fn to_json<T: Serialize>(value: &T) -> Result<serde_json::Value, CallError> 
     serde_json::to_value(value).map_err(CallError::Serialize)
 }
 
-/// JSON → `T` → JSON (used by the generated `support::round_trip`).
+/// JSON text → `T` → JSON (used by the generated `support::round_trip`); read from the text so
+/// errors carry the line.
 pub fn round_trip_as<T: DeserializeOwned + Serialize>(
-    value: serde_json::Value,
+    json: &str,
 ) -> Result<serde_json::Value, serde_json::Error> {
-    let typed: T = serde_json::from_value(value)?;
+    let typed: T = serde_json::from_str(json)?;
     serde_json::to_value(&typed)
 }

@@ -73,9 +73,9 @@ impl Parse for Args {
             input.parse::<Token![=]>()?;
             let name = key.to_string();
             let duplicate = match name.as_str() {
-                "client" => args.client.replace(input.parse()?).is_some(),
+                "client" => args.client.replace(parse_client(input)?).is_some(),
                 "groups" => args.groups.replace(parse_groups(input)?).is_some(),
-                "runtime" => args.runtime.replace(input.parse()?).is_some(),
+                "runtime" => args.runtime.replace(parse_runtime(input)?).is_some(),
                 _ => {
                     return Err(syn::Error::new(
                         key.span(),
@@ -97,11 +97,49 @@ impl Parse for Args {
     }
 }
 
+/// The client type's name: an identifier that is not taken by a generated module.
+fn parse_client(input: ParseStream) -> syn::Result<Ident> {
+    let client: Ident = input.parse().map_err(|e| {
+        syn::Error::new(
+            e.span(),
+            "`client` takes the client type's name, e.g. `client = MyClient`",
+        )
+    })?;
+    let name = client.to_string();
+    if name.starts_with("r#") || ["models", "operations", "error_codes"].contains(&name.as_str()) {
+        return Err(syn::Error::new(
+            client.span(),
+            format!(
+                "`{name}` cannot name the client type: the expansion has modules `models`, \
+                 `operations` and `error_codes`; use a type name such as `MyClient`"
+            ),
+        ));
+    }
+    Ok(client)
+}
+
+/// The runtime crate's path (`dcs_runtime`, `::dcs_runtime`, `crate::rt`).
+fn parse_runtime(input: ParseStream) -> syn::Result<syn::Path> {
+    input.parse().map_err(|e| {
+        syn::Error::new(
+            e.span(),
+            "`runtime` takes the path of the dcs-runtime crate, e.g. `runtime = dcs_runtime`",
+        )
+    })
+}
+
 /// `["A", "B"]`: at least one group name.
 fn parse_groups(input: ParseStream) -> syn::Result<Vec<LitStr>> {
+    if !input.peek(syn::token::Bracket) {
+        return Err(syn::Error::new(
+            input.span(),
+            "`groups` takes a list of group names, e.g. `groups = [\"Lifecycle Management\"]`",
+        ));
+    }
     let content;
     let brackets = bracketed!(content in input);
-    let groups: Punctuated<LitStr, Token![,]> = Punctuated::parse_terminated(&content)?;
+    let groups: Punctuated<LitStr, Token![,]> = Punctuated::parse_terminated(&content)
+        .map_err(|e| syn::Error::new(e.span(), "a group name must be a string literal"))?;
     if groups.is_empty() {
         return Err(syn::Error::new(
             brackets.span.join(),
@@ -151,6 +189,10 @@ mod tests {
         assert!(error(r#""s.yaml", groups = []"#).contains("at least one group"));
         assert!(error(r#"spec"#).contains("string literal"));
         assert!(error("").contains("expected the spec path"));
-        assert!(error(r#""s.yaml", groups = [1]"#).contains("expected string literal"));
+        assert!(error(r#""s.yaml", groups = [1]"#).contains("must be a string literal"));
+        assert!(error(r#""s.yaml", groups = "A""#).contains("list of group names"));
+        assert!(error(r#""s.yaml", client = "A""#).contains("client type's name"));
+        assert!(error(r#""s.yaml", client = models"#).contains("`models` cannot name"));
+        assert!(error(r#""s.yaml", runtime = 1"#).contains("path of the dcs-runtime"));
     }
 }
