@@ -121,12 +121,17 @@ fn support(file: &syn::File) -> Result<TokenStream, String> {
                 }
             }
         }
-        let result = match &m.returns {
-            Some(_) => quote!(crate::to_json(&out)),
-            None => quote!({
-                let () = out;
+        let call = quote!(client.#method(#(#call_args),*).await.map_err(CallError::Api)?);
+        let body = match &m.returns {
+            Some(_) => quote! {
+                let out = #call;
+                crate::to_json(&out)
+            },
+            // The method returns `()`.
+            None => quote! {
+                #call;
                 Ok(::serde_json::Value::Null)
-            }),
+            },
         };
         if lets.is_empty() {
             // Nothing to decode: the input is not needed.
@@ -137,8 +142,7 @@ fn support(file: &syn::File) -> Result<TokenStream, String> {
             #allow
             async fn #fn_name(client: &DcsClient, input: &CallInput) -> Result<::serde_json::Value, CallError> {
                 #(#lets)*
-                let out = client.#method(#(#call_args),*).await.map_err(CallError::Api)?;
-                #result
+                #body
             }
         });
         let op_name = &m.op_name;

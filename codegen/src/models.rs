@@ -74,6 +74,10 @@ fn full_type(plan: &Plan<'_>, f: &ModelField<'_>, rt: &syn::Path) -> TokenStream
 /// A model struct with its constructor, setters and (when it holds secrets) redacting `Debug`.
 pub fn emit(plan: &Plan<'_>, m: &Model<'_>, rt: &syn::Path) -> TokenStream {
     let name = ident(&m.rust);
+    // A bare JSON array body: the struct (de)serializes as its one field, the array itself.
+    let transparent = matches!(m.kind, ModelKind::Schema { .. })
+        && m.fields.len() == 1
+        && m.fields[0].field.name == dcs_spec::ARRAY_ITEMS_FIELD;
     let mut doc = Doc::new();
     match &m.kind {
         ModelKind::Schema {
@@ -86,6 +90,9 @@ pub fn emit(plan: &Plan<'_>, m: &Model<'_>, rt: &syn::Path) -> TokenStream {
             }
             if !description.is_some_and(|d| !d.trim().is_empty()) {
                 doc.para(format!("The `{name}` schema."));
+            }
+            if transparent {
+                doc.para("The body is a JSON array: this type reads and writes the array itself.");
             }
             if m.tolerant {
                 doc.para("Found in responses: fields the document marks required are `Option` here too, so a reply that omits one still parses. Unknown fields are ignored.");
@@ -127,6 +134,9 @@ pub fn emit(plan: &Plan<'_>, m: &Model<'_>, rt: &syn::Path) -> TokenStream {
         let d = d.tokens();
         let fname = ident(&f.rust);
         let ty = full_type(plan, f, rt);
+        if transparent {
+            return quote! { #d pub #fname: #ty, };
+        }
         let rename = (unraw(&f.rust) != f.field.name).then(|| {
             let wire = &f.field.name;
             quote!(#[serde(rename = #wire)])
@@ -162,10 +172,12 @@ pub fn emit(plan: &Plan<'_>, m: &Model<'_>, rt: &syn::Path) -> TokenStream {
         }
     });
     let debug = any_sensitive.then(|| redacting_debug(m, rt));
+    let transparent = transparent.then(|| quote!(#[serde(transparent)]));
     quote! {
         #doc
         #[derive(#(#derives),*)]
         #[serde(crate = #serde_crate)]
+        #transparent
         pub struct #name { #(#fields)* }
 
         impl #name {

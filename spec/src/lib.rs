@@ -10,6 +10,7 @@ pub use model::*;
 pub mod build;
 pub mod merge;
 pub mod normalize;
+pub mod openapi;
 pub mod pages;
 pub mod pdf;
 pub mod validate;

@@ -12,7 +12,8 @@ use dcs_spec::regen::build_all;
 const USAGE: &str = "usage:
   dcs-spec scrape   [--sources DIR] [--out DIR] [--verbose]    write dcs.yaml, ecs.yaml and reports/ (default: spec/)
   dcs-spec validate [--sources DIR]                            print the example-validation report
-  dcs-spec diagnostics [--sources DIR]                         print every scraper diagnostic";
+  dcs-spec diagnostics [--sources DIR]                         print every scraper diagnostic
+  dcs-spec openapi  [--spec FILE] [--format yaml|json] [--out FILE]  export spec/dcs.yaml as OpenAPI 3.0";
 
 struct Args {
     command: String,
@@ -106,6 +107,20 @@ fn run(args: &Args) -> Result<(), String> {
 }
 
 fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    if argv.first().map(String::as_str) == Some("openapi") {
+        let spec = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dcs.yaml");
+        return match dcs_spec::openapi::cli(&argv[1..], &spec) {
+            Ok(text) => {
+                text.iter().for_each(|t| out(t.trim_end()));
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("dcs-spec openapi: {e}\n{USAGE}");
+                ExitCode::from(2)
+            }
+        };
+    }
     let args = match parse_args() {
         Ok(a) => a,
         Err(e) => {

@@ -163,6 +163,12 @@ pub struct Example {
     pub source: String,
 }
 
+/// The name of the one field of a schema that describes a bare JSON array (a response body that
+/// is `[…]`, not an object): the field's type is the array's type.
+pub const ARRAY_ITEMS_FIELD: &str = "[items]";
+
+/// A model. A schema whose only field is named [`ARRAY_ITEMS_FIELD`] is a JSON array, not an
+/// object.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Schema {

@@ -83,6 +83,17 @@ pub fn path_values(template: &str, path: &str) -> BTreeMap<String, String> {
     out
 }
 
+/// `file:line` moved down by `offset` lines (`source` unchanged when it has no line).
+pub fn shift_source(source: &str, offset: usize) -> String {
+    match source.rsplit_once(':') {
+        Some((file, line)) => match line.parse::<usize>() {
+            Ok(n) => format!("{file}:{}", n + offset),
+            Err(_) => source.to_string(),
+        },
+        None => source.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,5 +137,7 @@ mod tests {
         assert_eq!(percent_decode("%4"), None);
         assert!(is_placeholder("{id}"));
         assert!(!is_placeholder("id"));
+        assert_eq!(shift_source("a.txt:10", 2), "a.txt:12");
+        assert_eq!(shift_source("a.txt", 2), "a.txt");
     }
 }

@@ -10,7 +10,9 @@ use dcs_runtime::{signer, Client, Config, Credentials, RetryPolicy};
 use dcs_spec::{Example, ExampleKind, Location, Operation, Spec, TypeRef};
 use dcs_tests::client::DcsClient;
 use dcs_tests::compare::{differences, json_eq, line_of};
-use dcs_tests::example::{is_placeholder, parse_request_line, path_values, percent_decode};
+use dcs_tests::example::{
+    is_placeholder, parse_request_line, path_values, percent_decode, shift_source,
+};
 use dcs_tests::{minimal, support, CallError, CallInput, MethodMeta};
 use serde_json::Value;
 use wiremock::{matchers::any, Mock, MockServer, ResponseTemplate};
@@ -28,8 +30,6 @@ const EXPECTED_EXCEPTIONS: &[&str] = &[
     "002_a0060ea259f01ceb.txt:2257 CreateInstance: request .enterprise_project_id: expected 0, got \"0\"",
     // report
     "002_a0060ea259f01ceb.txt:4782 UpdateInstance: request body does not deserialize: unexpected value \"1,\"",
-    // not in the report: the body is a bare array; the spec models it as a field `[items]`
-    "002_a0060ea259f01ceb.txt:11565 ShowReplicationStates: response does not deserialize: invalid type: map, expected a sequence",
     // report :13602 (and :13604, not reached)
     "002_a0060ea259f01ceb.txt:13602 ListRestoreRecords: response does not deserialize: unexpected value {}",
     // report
@@ -258,17 +258,6 @@ fn build_case<'s>(
     }
 }
 
-/// `file:line` of `source` moved down by `offset` lines.
-fn at(source: &str, offset: usize) -> String {
-    match source.rsplit_once(':') {
-        Some((file, line)) => match line.parse::<usize>() {
-            Ok(n) => format!("{file}:{}", n + offset),
-            Err(_) => source.to_string(),
-        },
-        None => source.to_string(),
-    }
-}
-
 /// Each difference as `file:line Op: what path: …`, at the line of its field in the document.
 fn located(example: &Example, op: &str, what: &str, diffs: Vec<String>) -> Vec<String> {
     let json = example.json.as_deref().unwrap_or("");
@@ -277,7 +266,7 @@ fn located(example: &Example, op: &str, what: &str, diffs: Vec<String>) -> Vec<S
         .map(|d| {
             let path = d.split(':').next().unwrap_or("");
             let line = line_of(json, path).unwrap_or(0);
-            format!("{} {op}: {what} {d}", at(&example.source, line))
+            format!("{} {op}: {what} {d}", shift_source(&example.source, line))
         })
         .collect()
 }
@@ -295,7 +284,7 @@ fn serde_problem(
     let source = example.map_or(fallback, |x| x.source.as_str());
     format!(
         "{} {op}: {what}: {message}",
-        at(source, e.line().saturating_sub(1))
+        shift_source(source, e.line().saturating_sub(1))
     )
 }
 

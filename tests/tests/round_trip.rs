@@ -5,6 +5,7 @@
 
 use dcs_spec::{ExampleKind, TypeRef};
 use dcs_tests::compare::{differences, line_of};
+use dcs_tests::example::shift_source;
 use dcs_tests::support;
 
 /// Examples that do not survive the round trip. Each was checked by hand in the document.
@@ -19,8 +20,6 @@ const EXPECTED_EXCEPTIONS: &[&str] = &[
     "002_a0060ea259f01ceb.txt:5624 ShowDeletableReplicas: response 400 .error_code: expected 111400800, got \"111400800\"",
     // report
     "002_a0060ea259f01ceb.txt:5633 ShowDeletableReplicas: response 500 .error_code: expected 111500024, got \"111500024\"",
-    // not in the report: the body is a bare array; the spec models it as a field `[items]`
-    "002_a0060ea259f01ceb.txt:11565 ShowReplicationStates: response 200 does not deserialize into ShowReplicationStatesResponse: invalid type: map, expected a sequence",
     // report :13602 (and :13604, not reached)
     "002_a0060ea259f01ceb.txt:13602 ListRestoreRecords: response 200 does not deserialize into ListRestoreRecordsResponse: unexpected value {}",
     // report :14536 (and :14547, not reached)
@@ -83,16 +82,6 @@ const EXPECTED_UNTYPED: &[&str] = &[
     "002_a0060ea259f01ceb.txt:53314 ShowMaintenanceTimeWindowV1: response 200",
 ];
 
-fn at(source: &str, offset: usize) -> String {
-    match source.rsplit_once(':') {
-        Some((file, line)) => match line.parse::<usize>() {
-            Ok(n) => format!("{file}:{}", n + offset),
-            Err(_) => source.to_string(),
-        },
-        None => source.to_string(),
-    }
-}
-
 #[test]
 fn every_example_body_round_trips_through_its_generated_model() {
     let spec = match dcs_tests::spec() {
@@ -125,7 +114,7 @@ fn every_example_body_round_trips_through_its_generated_model() {
                 Err(e) => {
                     exceptions.push(format!(
                         "{} {}: {kind} is not JSON",
-                        at(&example.source, e.line().saturating_sub(1)),
+                        shift_source(&example.source, e.line().saturating_sub(1)),
                         op.name
                     ));
                     continue;
@@ -153,13 +142,16 @@ fn every_example_body_round_trips_through_its_generated_model() {
                     let message = text.split(" at line ").next().unwrap_or(&text);
                     exceptions.push(format!(
                         "{} {}: {kind} does not deserialize into {schema}: {message}",
-                        at(&example.source, e.line().saturating_sub(1)),
+                        shift_source(&example.source, e.line().saturating_sub(1)),
                         op.name
                     ));
                     continue;
                 }
                 None => {
-                    exceptions.push(format!("{} {}: no model for {schema}", example.source, op.name));
+                    exceptions.push(format!(
+                        "{} {}: no model for {schema}",
+                        example.source, op.name
+                    ));
                     continue;
                 }
             };
@@ -170,11 +162,18 @@ fn every_example_body_round_trips_through_its_generated_model() {
             for d in diffs {
                 let path = d.split(':').next().unwrap_or("");
                 let line = line_of(json, path).unwrap_or(0);
-                exceptions.push(format!("{} {}: {kind} {d}", at(&example.source, line), op.name));
+                exceptions.push(format!(
+                    "{} {}: {kind} {d}",
+                    shift_source(&example.source, line),
+                    op.name
+                ));
             }
         }
     }
-    println!("example bodies: {total}, round-tripped unchanged: {round_tripped}, untyped: {}", untyped.len());
+    println!(
+        "example bodies: {total}, round-tripped unchanged: {round_tripped}, untyped: {}",
+        untyped.len()
+    );
     for u in &untyped {
         println!("untyped: {u}");
     }

@@ -2,20 +2,29 @@
 //! Solution. A row starts with `400 DCS.4202 ssl request`; each of the last three cells wraps over
 //! lines and ends with a blank line. Page breaks repeat the (wrapped) header.
 
+use std::borrow::Cow;
+
 use super::lines::Line;
 use super::text::paragraph;
 use crate::raw::RawErrorCode;
 
-fn row_start(t: &str) -> Option<(u16, &str, &str)> {
+fn row_start(t: &str) -> Option<(u16, Cow<'_, str>, &str)> {
     let mut parts = t.splitn(3, ' ');
     let status: u16 = parts.next()?.parse().ok()?;
     if !(100..600).contains(&status) {
         return None;
     }
     let code = parts.next()?;
+    let rest = parts.next().unwrap_or("");
+    // `400 DCS. 4855 Master …` (line 45209): the PDF broke the code after its dot.
+    if code == "DCS." {
+        let (number, rest) = rest.split_once(' ').unwrap_or((rest, ""));
+        let ok = !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit());
+        return ok.then(|| (status, Cow::Owned(format!("DCS.{number}")), rest));
+    }
     let ok =
         code.starts_with("DCS.") || (code.len() >= 6 && code.bytes().all(|b| b.is_ascii_digit()));
-    ok.then(|| (status, code, parts.next().unwrap_or("")))
+    ok.then_some((status, Cow::Borrowed(code), rest))
 }
 
 fn is_header_line(t: &str) -> bool {
@@ -131,5 +140,17 @@ mod tests {
         );
         assert_eq!(codes[1].code, "DCS.4933");
         assert_eq!(codes[1].line, 19);
+    }
+
+    #[test]
+    fn code_broken_after_its_dot() {
+        // Line 45209 of the reference: `400 DCS. 4855 Master` / `standby swap` / …
+        let text = "400 DCS. 4855 Master\nstandby swap\nis not\nsupported.\n\nMaster/\nstandby\nswitchover is\nnot\nsupported.\n\nOperation not\nallowed.\n";
+        let (codes, problems) = parse(&clean(text));
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(codes.len(), 1);
+        assert_eq!(codes[0].code, "DCS.4855");
+        assert_eq!(codes[0].message, "Master standby swap is not supported.");
+        assert_eq!(codes[0].solution.as_deref(), Some("Operation not allowed."));
     }
 }

@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# Our generator side by side with progenitor on the whole DCS API, on this machine, in one run.
+# Writes a Markdown table of ratios (ours / progenitor) to codegen/benches/BENCHMARKS.md.
+#
+#   codegen/benches/compare.sh            # REPS=5 generation runs, scratch dir /tmp/dcs-bench
+#   REPS=3 BENCH_DIR=/tmp/x OUT=/tmp/b.md codegen/benches/compare.sh
+#
+# CPU-heavy (installs progenitor's CLI, four clean builds): run by hand, never in CI.
+# Everything it downloads or builds stays under BENCH_DIR; nothing is committed but the table.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+WORK=${BENCH_DIR:-/tmp/dcs-bench}
+OUT=${OUT:-$ROOT/codegen/benches/BENCHMARKS.md}
+REPS=${REPS:-5}
+PROGENITOR_VERSION=${PROGENITOR_VERSION:-0.15.1}
+mkdir -p "$WORK"
+log() { echo "compare.sh: $*" >&2; }
+need() { command -v "$1" >/dev/null || { log "$1 is required"; exit 1; }; }
+need cargo
+need jq
+
+# Seconds since the epoch, with nanoseconds.
+now() { date +%s.%N; }
+# Runs "$@" quietly and prints its wall time in seconds; the output goes to $WORK/last.log.
+timed() {
+    local t0 t1
+    t0=$(now)
+    "$@" >"$WORK/last.log" 2>&1 || { cat "$WORK/last.log" >&2; log "failed: $*"; exit 1; }
+    t1=$(now)
+    awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }'
+}
+# The median of the numbers on stdin.
+median() { sort -g | awk '{ v[NR] = $1 } END { m = int((NR + 1) / 2); print (NR % 2) ? v[m] : (v[m] + v[m + 1]) / 2 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }'; }
+
+# 1. Our tools, release build, in a target dir of their own.
+log "building dcs-spec and dcs-codegen (release)"
+(cd "$ROOT" && CARGO_TARGET_DIR="$WORK/target-tools" \
+    cargo build --release --quiet -p dcs-spec -p dcs-codegen --bins)
+DCS_SPEC="$WORK/target-tools/release/dcs-spec"
+DCS_CODEGEN="$WORK/target-tools/release/dcs-codegen"
+SPEC="$ROOT/spec/dcs.yaml"
+
+# 2. The OpenAPI export, and a progenitor-compatible variant of it.
+"$DCS_SPEC" openapi --spec "$SPEC" --format json --out "$WORK/dcs.openapi.json"
+# Progenitor accepts one success type and one error type per operation (it fails with "more
+# than one response type" otherwise). The reference documents a schema per status, so keep the
+# lowest documented 2xx response and the lowest 4xx/5xx response, and drop the others; the
+# number of responses dropped is reported in the table.
+jq -f "$ROOT/codegen/benches/progenitor-compat.jq" "$WORK/dcs.openapi.json" >"$WORK/dcs.progenitor.json"
+RESPONSES_BEFORE=$(jq '[.paths[][] | .responses | length] | add' "$WORK/dcs.openapi.json")
+RESPONSES_AFTER=$(jq '[.paths[][] | .responses | length] | add' "$WORK/dcs.progenitor.json")
+
+# 3. Progenitor's CLI from crates.io, into the scratch dir (reused when the version matches).
+PROG_ROOT="$WORK/progenitor"
+if ! [ -x "$PROG_ROOT/bin/cargo-progenitor" ] ||
+    ! grep -q "cargo-progenitor $PROGENITOR_VERSION" "$PROG_ROOT/.crates.toml" 2>/dev/null; then
+    log "installing cargo-progenitor $PROGENITOR_VERSION"
+    CARGO_TARGET_DIR="$WORK/target-progenitor-install" \
+        cargo install cargo-progenitor --version "$PROGENITOR_VERSION" --locked --root "$PROG_ROOT"
+fi
+PROGENITOR="$PROG_ROOT/bin/cargo-progenitor"
+
+# 4. Generation time, whole API: median of REPS runs each.
+log "timing generation ($REPS runs each)"
+OURS="$WORK/ours"
+PROG="$WORK/prog"
+gen_ours() { "$DCS_CODEGEN" "$SPEC" -o "$WORK/dcs_client.rs"; }
+gen_prog() {
+    rm -rf "$PROG"
+    "$PROGENITOR" progenitor -i "$WORK/dcs.progenitor.json" -o "$PROG" -n dcs-progenitor -v 0.1.0
+}
+GEN_OURS=$(for _ in $(seq "$REPS"); do timed gen_ours; echo; done | median)
+GEN_PROG=$(for _ in $(seq "$REPS"); do timed gen_prog; echo; done | median)
+
+# 5. Scratch crates. Ours: the client crate's lib.rs with the generated file beside it (instead of
+# generating in build.rs), depending on the repository's runtime crate.
+rm -rf "$OURS"
+mkdir -p "$OURS/src"
+cp "$WORK/dcs_client.rs" "$OURS/src/dcs_client.rs"
+sed 's|include!(concat!(env!("OUT_DIR"), "/dcs_client.rs"));|include!("dcs_client.rs");|' \
+    "$ROOT/generated/src/lib.rs" >"$OURS/src/lib.rs"
+grep -q 'include!("dcs_client.rs")' "$OURS/src/lib.rs" || { log "generated/src/lib.rs changed its include!"; exit 1; }
+cat >"$OURS/Cargo.toml" <<EOF
+[package]
+name = "dcs-ours"
+version = "0.1.0"
+edition = "2021"
+
+[dependencies]
+dcs-runtime = { path = "$ROOT/generated/runtime" }
+futures-core = "0.3"
+serde = { version = "1", features = ["derive"] }
+serde_json = { version = "1", features = ["preserve_order"] }
+
+[workspace]
+EOF
+grep -q '^\[workspace\]' "$PROG/Cargo.toml" || printf '\n[workspace]\n' >>"$PROG/Cargo.toml"
+
+lines() { cat "$@" | wc -l | tr -d ' '; }
+LINES_OURS=$(lines "$OURS/src/dcs_client.rs")
+LINES_PROG=$(find "$PROG/src" -name '*.rs' -print0 | xargs -0 cat | wc -l | tr -d ' ')
+
+# 6. Build times: a clean build (dependencies included), then a rebuild of the client crate
+# alone after touching it (the cost of the generated code itself). Lock files are resolved once,
+# before timing, so downloads are not timed.
+build_times() { # dir [cargo flags…] → "clean rebuild"
+    local dir=$1
+    shift
+    (cd "$dir" && cargo generate-lockfile --quiet && cargo fetch --quiet)
+    rm -rf "$dir/target"
+    local clean rebuild
+    clean=$(cd "$dir" && unset CARGO_TARGET_DIR RUSTFLAGS && timed cargo build --offline "$@")
+    touch "$dir/src/lib.rs"
+    rebuild=$(cd "$dir" && unset CARGO_TARGET_DIR RUSTFLAGS && timed cargo build --offline "$@")
+    echo "$clean $rebuild"
+}
+log "building the clients (debug)"
+read -r DBG_OURS DBG_OURS_RE <<<"$(build_times "$OURS")"
+read -r DBG_PROG DBG_PROG_RE <<<"$(build_times "$PROG")"
+log "building the clients (release)"
+read -r REL_OURS REL_OURS_RE <<<"$(build_times "$OURS" --release)"
+read -r REL_PROG REL_PROG_RE <<<"$(build_times "$PROG" --release)"
+CRATES_OURS=$(cd "$OURS" && cargo metadata --format-version 1 --offline | jq '.packages | length')
+CRATES_PROG=$(cd "$PROG" && cargo metadata --format-version 1 --offline | jq '.packages | length')
+
+# 7. The table.
+MARKER='<!-- notes: kept by compare.sh -->'
+CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//' || echo unknown)
+OPS=$(jq '[.paths[][]] | length' "$WORK/dcs.openapi.json")
+SCHEMAS=$(jq '.components.schemas | length' "$WORK/dcs.openapi.json")
+row() { echo "| $1 | $2 | $3 | $(ratio "$2" "$3") |"; }
+{
+    echo "# dcs-codegen vs progenitor"
+    echo
+    echo "Produced by \`codegen/benches/compare.sh\` on $(date -u +%Y-%m-%d) in one run on one machine."
+    echo "Do not edit by hand: rerun the script."
+    echo
+    echo "- Machine: $(nproc) CPUs, $CPU, $(free -g 2>/dev/null | awk '/^Mem:/ { print $2 " GiB RAM" }')"
+    echo "- Toolchain: $(rustc --version), $(cargo --version)"
+    echo "- progenitor: cargo-progenitor $PROGENITOR_VERSION from crates.io"
+    echo "- API: the DCS spec, $OPS operations, $SCHEMAS schemas, exported with \`dcs-spec openapi\`."
+    echo "- Progenitor input: responses reduced to one success and one error response per"
+    echo "  operation (codegen/benches/progenitor-compat.jq): $RESPONSES_BEFORE responses → $RESPONSES_AFTER."
+    echo "- Generation: median of $REPS runs. Builds: one run each, \`cargo build\` in a scratch"
+    echo "  crate with an empty target dir (dependencies included: ours $CRATES_OURS packages,"
+    echo "  progenitor's $CRATES_PROG), then again after touching the client crate (client crate only)."
+    echo
+    echo "| measure | dcs-codegen | progenitor | ratio (ours / progenitor) |"
+    echo "| --- | ---: | ---: | ---: |"
+    row "generation time, whole API (s)" "$GEN_OURS" "$GEN_PROG"
+    row "generated code (lines)" "$LINES_OURS" "$LINES_PROG"
+    row "clean build, debug (s)" "$DBG_OURS" "$DBG_PROG"
+    row "client crate rebuild, debug (s)" "$DBG_OURS_RE" "$DBG_PROG_RE"
+    row "clean build, release (s)" "$REL_OURS" "$REL_PROG"
+    row "client crate rebuild, release (s)" "$REL_OURS_RE" "$REL_PROG_RE"
+    echo
+    echo "Ratios below 1 mean ours is smaller or faster. Not measured yet: the downstream crate"
+    echo "calling three operations, deserialization throughput, and per-group feature builds."
+    # A hand-written note below the marker survives reruns.
+    echo
+    echo "$MARKER"
+    if [ -f "$OUT" ]; then sed -n "/^$MARKER\$/,\$p" "$OUT" | tail -n +2; fi
+} >"$OUT.tmp"
+mv "$OUT.tmp" "$OUT"
+log "wrote $OUT"
+cat "$OUT"
