@@ -1,8 +1,15 @@
-# Makes `dcs-spec openapi` output acceptable to progenitor, which wants at most one success type
-# and one error type per operation: keep the lowest documented 2xx response and the lowest
-# 4xx/5xx response of each operation, drop the other responses. Used by compare.sh only.
-def keep_two:
-  (keys_unsorted | map(select(startswith("2"))) | sort | .[0]) as $ok
-  | (keys_unsorted | map(select(test("^[45]"))) | sort | .[0]) as $err
-  | with_entries(select(.key == $ok or .key == $err or .key == "default"));
-.paths |= map_values(map_values(.responses |= keep_two))
+# Makes `dcs-spec openapi` output acceptable to progenitor, which accepts one success type and one
+# error type per operation (it panics on "response_types.len() <= 1" otherwise). Per operation,
+# the lowest documented 2xx status sets the success type and the lowest 4xx/5xx status the error
+# type; responses of another type (another schema, or none) are dropped. Used by compare.sh only.
+def type_of: .content["application/json"].schema;
+def keep_one_type($prefix):
+  (to_entries | map(select(.key | test($prefix))) | sort_by(.key)) as $all
+  | if ($all | length) == 0 then []
+    else ($all[0].value | type_of) as $t | $all | map(select(.value | type_of == $t))
+    end;
+def reduce_responses:
+  (keep_one_type("^2") + keep_one_type("^[45]")
+   + (to_entries | map(select(.key | test("^[245]") | not))))
+  | from_entries;
+.paths |= map_values(map_values(.responses |= reduce_responses))

@@ -4,14 +4,21 @@
 
 pub mod model;
 pub mod raw;
+#[cfg(feature = "scrape")]
 pub mod regen;
 
 pub use model::*;
+#[cfg(feature = "scrape")]
 pub mod build;
+#[cfg(feature = "scrape")]
 pub mod merge;
+#[cfg(feature = "scrape")]
 pub mod normalize;
 pub mod openapi;
+#[cfg(feature = "scrape")]
 pub mod pages;
+#[cfg(feature = "scrape")]
 pub mod pdf;
+#[cfg(feature = "scrape")]
 pub mod validate;
 pub mod write;

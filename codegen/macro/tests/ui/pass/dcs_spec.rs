@@ -4,6 +4,15 @@ mod dcs {
 }
 
 fn main() {
-    assert_eq!(dcs::operations::ALL.len(), 143);
+    let names: Vec<&str> = dcs::operations::ALL.iter().map(|op| op.name).collect();
+    for name in [
+        "CreateInstance",
+        "ListInstances",
+        "ShowInstance",
+        "CopyInstance",
+    ] {
+        assert!(names.contains(&name), "{name} is missing");
+    }
     let _new: fn(dcs_runtime::Client) -> dcs::DcsClient = dcs::DcsClient::new;
+    let _ = dcs::DcsClient::list_instances_request;
 }

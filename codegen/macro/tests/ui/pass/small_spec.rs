@@ -14,7 +14,8 @@ fn main() -> Result<(), dcs_runtime::Error> {
         .project_id("p")
         .build()?;
     let client = dcs::SmallClient::new(dcs_runtime::Client::new(config)?);
-    let body = dcs::models::CreateInstanceBody::new("demo".into(), dcs::models::Engine::Redis, 0.125);
+    let body =
+        dcs::models::CreateInstanceBody::new("demo".into(), dcs::models::Engine::Redis, 0.125);
     let request = client.create_instance_request(None, &body)?;
     assert_eq!(request.operation.name, "CreateInstance");
     assert_eq!(dcs::operations::ALL.len(), 5);
