@@ -117,19 +117,11 @@ mod tests {
     fn field(name: &str, ty: &str, description: &str) -> Field {
         Field {
             name: name.into(),
-            location: None,
             ty: ty.into(),
             required: true,
             description: description.into(),
-            description_zh: None,
-            enum_values: vec![],
-            default: None,
-            minimum: None,
-            maximum: None,
-            min_length: None,
-            max_length: None,
-            sensitive: None,
             source: "doc:1".into(),
+            ..Default::default()
         }
     }
 

@@ -60,21 +60,29 @@ impl fmt::Display for DisplayList<'_> {
     }
 }
 
-/// Parses and normalizes PDF text already in memory (`file` names it in sources and errors).
-pub fn build_from_text(file: &str, text: &str) -> Result<Build, BuildError> {
-    let raw: RawDoc = crate::pdf::parse(file, text);
-    let normalized = crate::normalize::normalize(&raw);
-    let mut diagnostics = raw.diagnostics;
-    diagnostics.extend(normalized.diagnostics);
+/// Sorts `diagnostics` by file and line; any error among them fails the build, so nothing is
+/// written from a document that could not be read.
+pub fn check_diagnostics(diagnostics: &mut [Diagnostic]) -> Result<(), BuildError> {
     diagnostics.sort();
     let errors: Vec<Diagnostic> = diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .cloned()
         .collect();
-    if !errors.is_empty() {
-        return Err(BuildError::Invalid(errors));
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(BuildError::Invalid(errors))
     }
+}
+
+/// Parses and normalizes PDF text already in memory (`file` names it in sources and errors).
+pub fn build_from_text(file: &str, text: &str) -> Result<Build, BuildError> {
+    let raw: RawDoc = crate::pdf::parse(file, text);
+    let normalized = crate::normalize::normalize(&raw);
+    let mut diagnostics = raw.diagnostics;
+    diagnostics.extend(normalized.diagnostics);
+    check_diagnostics(&mut diagnostics)?;
     let sources = std::collections::BTreeMap::from([(file.to_string(), text.to_string())]);
     let report = crate::validate::validate_with_sources(&normalized.spec, &sources);
     Ok(Build {

@@ -91,7 +91,7 @@ pub enum Location {
 }
 
 /// A field of a schema, or (with `in`) a parameter of an operation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Field {
     /// The wire name, exactly as documented.

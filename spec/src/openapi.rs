@@ -453,19 +453,9 @@ mod tests {
     fn field(ty: &str) -> Field {
         Field {
             name: "f".into(),
-            location: None,
             ty: ty.into(),
-            required: false,
-            description: String::new(),
-            description_zh: None,
-            enum_values: vec![],
-            default: None,
-            minimum: None,
-            maximum: None,
-            min_length: None,
-            max_length: None,
-            sensitive: None,
             source: "x:1".into(),
+            ..Default::default()
         }
     }
 

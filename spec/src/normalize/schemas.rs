@@ -108,19 +108,9 @@ mod tests {
                 .iter()
                 .map(|(n, t)| Field {
                     name: n.to_string(),
-                    location: None,
                     ty: t.to_string(),
-                    required: false,
-                    description: String::new(),
-                    description_zh: None,
-                    enum_values: vec![],
-                    default: None,
-                    minimum: None,
-                    maximum: None,
-                    min_length: None,
-                    max_length: None,
-                    sensitive: None,
                     source: "f:1".into(),
+                    ..Default::default()
                 })
                 .collect(),
             source: "f:1".into(),

@@ -8,7 +8,7 @@ use std::path::Path;
 use crate::build::{Build, BuildError, REFERENCE_PDF};
 use crate::merge::{merge, MergeChange, Merged};
 use crate::model::{Service, Source, Spec};
-use crate::raw::{RawDoc, Severity};
+use crate::raw::RawDoc;
 
 /// A built spec and the changes the single pages made to it, in merge order.
 #[derive(Debug, Clone)]
@@ -84,15 +84,7 @@ fn finish(
     mut diagnostics: Vec<crate::raw::Diagnostic>,
     changes: Vec<MergeChange>,
 ) -> Result<PagesBuild, BuildError> {
-    diagnostics.sort();
-    let errors: Vec<_> = diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .cloned()
-        .collect();
-    if !errors.is_empty() {
-        return Err(BuildError::Invalid(errors));
-    }
+    crate::build::check_diagnostics(&mut diagnostics)?;
     let report = crate::validate::validate(&spec);
     Ok(PagesBuild {
         build: Build {
