@@ -27,7 +27,8 @@ fn main() -> ExitCode {
 fn run() -> Result<(), String> {
     let manifest = PathBuf::from(env("CARGO_MANIFEST_DIR")?);
     let out = PathBuf::from(env("OUT_DIR")?);
-    let sources = manifest.join("..").join("spec").join("sources");
+    // `sources` is a link to ../spec/sources, so the packaged crate carries the documents too.
+    let sources = manifest.join("sources");
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed={}", sources.display());
 
