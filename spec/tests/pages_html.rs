@@ -5,17 +5,25 @@ use dcs_spec::model::{ExampleKind, Location};
 use dcs_spec::pages::{self, html, Layout};
 use dcs_spec::raw::TableRole;
 
-fn fixture(name: &str) -> String {
+/// A vendored ECS page, by topic number: the real documents are the fixtures.
+fn ecs_page(topic: &str) -> String {
     std::fs::read_to_string(format!(
-        "{}/tests/fixtures/pages/{name}",
+        "{}/sources/html-ecs/en-us_topic_{topic}.html",
         env!("CARGO_MANIFEST_DIR")
     ))
     .unwrap()
 }
 
+/// The page whose nested object is reached only through a link.
+const LINKED_NESTED: &str = "0020212663";
+/// The page whose URI carries a query template.
+const QUERY_TEMPLATE: &str = "0065962600";
+/// The page with nested tables no description links to.
+const UNLINKED_NESTED: &str = "0102606095";
+
 #[test]
 fn nested_object_reached_only_through_a_link() {
-    let text = fixture("html_linked_nested.html");
+    let text = ecs_page(LINKED_NESTED);
     assert_eq!(pages::detect_layout("x.html", &text), Layout::Html);
     let doc = html::parse("x.html", &text).unwrap();
     let op = &doc.operations[0];
@@ -74,7 +82,7 @@ fn nested_object_reached_only_through_a_link() {
 
 #[test]
 fn query_template_becomes_query_parameters() {
-    let doc = html::parse("q.html", &fixture("html_query_template.html")).unwrap();
+    let doc = html::parse("q.html", &ecs_page(QUERY_TEMPLATE)).unwrap();
     let op = &doc.operations[0];
     assert_eq!(op.path, "/v1/{project_id}/cloudservers/fpga_image/detail");
     assert_eq!(
@@ -110,7 +118,7 @@ fn query_template_becomes_query_parameters() {
 
 #[test]
 fn unlinked_nested_table_is_taken_in_order_and_type_column_order_differs() {
-    let doc = html::parse("t.html", &fixture("html_unlinked_nested.html")).unwrap();
+    let doc = html::parse("t.html", &ecs_page(UNLINKED_NESTED)).unwrap();
     let op = &doc.operations[0];
     let resource = op
         .tables
@@ -158,7 +166,7 @@ fn html_without_title_is_an_error() {
 
 #[test]
 fn query_template_names_without_rows_become_query_parameters() {
-    let text = fixture("html_query_template.html").replace(
+    let text = ecs_page(QUERY_TEMPLATE).replace(
         "fpga_image_id={fpga_image_id}&amp;page",
         "fpga_image_id={fpga_image_id}&amp;sort={sort}&amp;page",
     );
