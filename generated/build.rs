@@ -1,7 +1,9 @@
 //! Generates the client from the spec with dcs-codegen, into `$OUT_DIR/dcs_client.rs`.
 //!
 //! The spec is `dcs.yaml` beside this file (a symlink to `../spec/dcs.yaml` in the repository,
-//! a plain file in the packaged crate), or the file named by `DCS_SPEC`.
+//! a plain file in the packaged crate), or the file named by `DCS_SPEC`. The enabled cargo
+//! features choose the operation groups: `full` (the default) all of them, else one group per
+//! feature (see `dcs_codegen::group_features`).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -55,6 +57,15 @@ fn generate(spec: &Path) -> Result<String, String> {
     }
     let parsed = dcs_codegen::load_spec(spec)
         .map_err(|e| format!("cannot load spec {}: {e}", spec.display()))?;
-    dcs_codegen::generate(&parsed, &dcs_codegen::Options::default())
+    let features = dcs_codegen::group_features(&parsed)
+        .map_err(|e| format!("cannot name features for {}: {e}", spec.display()))?;
+    let opts = dcs_codegen::Options {
+        groups: dcs_codegen::enabled_groups(&features, |feature| {
+            let var = format!("CARGO_FEATURE_{}", feature.to_uppercase().replace('-', "_"));
+            std::env::var_os(var).is_some()
+        }),
+        ..dcs_codegen::Options::default()
+    };
+    dcs_codegen::generate(&parsed, &opts)
         .map_err(|e| format!("cannot generate the client from {}: {e}", spec.display()))
 }

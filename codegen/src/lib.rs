@@ -42,6 +42,7 @@ mod docs;
 mod enums;
 mod error;
 mod error_codes;
+mod features;
 pub mod ident;
 mod models;
 mod operations;
@@ -57,6 +58,9 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 pub use error::CodegenError;
+pub use features::{
+    enabled_groups, features_block, group_features, update_manifest, GroupFeature, FULL_FEATURE,
+};
 pub use sensitive::is_sensitive;
 
 /// What to generate.
