@@ -134,7 +134,66 @@ log "building the clients (release)"
 read -r REL_OURS REL_OURS_RE <<<"$(build_times "$OURS" --release)"
 read -r REL_PROG REL_PROG_RE <<<"$(build_times "$PROG" --release)"
 
-# 7. The table.
+
+# 7. A downstream crate that calls three operations (ListInstances, ShowInstance, CopyInstance):
+# ours with every group, ours with the two groups it needs (cargo features), progenitor's. Each
+# is built once (dependencies included, untimed), then the client crate and the downstream crate
+# are cleaned and rebuilt: the time a user pays for the generated client plus their own crate.
+DOWN="$WORK/downstream"
+rm -rf "$DOWN"
+mkdir -p "$DOWN/ours-all/src" "$DOWN/ours-groups/src" "$DOWN/prog/src"
+cp "$ROOT/tests/downstream/src/lib.rs" "$DOWN/ours-all/src/lib.rs"
+cp "$ROOT/tests/downstream/src/lib.rs" "$DOWN/ours-groups/src/lib.rs"
+down_manifest() { # name, dependency lines
+    printf '[package]\nname = "%s"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\n%s\n' "$1" "$2"
+    printf 'futures-util = { version = "0.3", default-features = false, features = ["std"] }\n\n[workspace]\n'
+}
+down_manifest down-ours-all "dcs-client = { path = \"$ROOT/generated\" }" >"$DOWN/ours-all/Cargo.toml"
+down_manifest down-ours-groups "dcs-client = { path = \"$ROOT/generated\", default-features = false, features = [\"lifecycle-management\", \"backup-and-restoration\"] }" >"$DOWN/ours-groups/Cargo.toml"
+down_manifest down-prog "dcs-progenitor = { path = \"$PROG\" }" >"$DOWN/prog/Cargo.toml"
+cp "$ROOT/codegen/benches/compare/downstream_progenitor.rs" "$DOWN/prog/src/lib.rs"
+down_time() { # dir client-package downstream-package
+    (cd "$1" && unset CARGO_TARGET_DIR RUSTFLAGS && cargo generate-lockfile --quiet && cargo build --quiet)
+    (cd "$1" && unset CARGO_TARGET_DIR RUSTFLAGS && cargo clean --quiet -p "$2" -p "$3")
+    (cd "$1" && unset CARGO_TARGET_DIR RUSTFLAGS && timed cargo build --offline)
+}
+log "building the downstream crates (debug)"
+DOWN_ALL=$(down_time "$DOWN/ours-all" dcs-client down-ours-all)
+DOWN_GROUPS=$(down_time "$DOWN/ours-groups" dcs-client down-ours-groups)
+DOWN_PROG=$(down_time "$DOWN/prog" dcs-progenitor down-prog)
+LINES_DOWN_GROUPS=$(cat "$DOWN"/ours-groups/target/debug/build/dcs-client-*/out/dcs_client.rs | wc -l | tr -d ' ')
+
+# 8. Deserialization throughput: the document's ListInstances example with its instance repeated
+# 1,000 times (names and IDs made distinct), parsed into serde_json::Value, our model and
+# progenitor's, in one release binary.
+TP="$WORK/throughput"
+rm -rf "$TP"
+mkdir -p "$TP/src"
+jq '.paths["/v2/{project_id}/instances"].get.responses["200"].content["application/json"].example
+    | .instances[0] as $one
+    | .instance_num = 1000
+    | .instances = [range(1000) as $i | $one | .name = "dcs-\($i)"
+        | .instance_id = "\($i)-\(.instance_id // "id")"]' \
+    "$WORK/dcs.openapi.json" >"$TP/list_instances.json"
+[ "$(jq '.instances | length' "$TP/list_instances.json")" = 1000 ] ||
+    { log "the ListInstances example has no instance to repeat"; exit 1; }
+cp "$ROOT/codegen/benches/compare/throughput.rs" "$TP/src/main.rs"
+printf '[package]\nname = "throughput"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\n' >"$TP/Cargo.toml"
+printf 'dcs-client = { path = "%s/generated" }\ndcs-progenitor = { path = "%s" }\nserde_json = "1"\n\n[workspace]\n' "$ROOT" "$PROG" >>"$TP/Cargo.toml"
+log "measuring deserialization throughput (release)"
+(cd "$TP" && unset CARGO_TARGET_DIR RUSTFLAGS && cargo build --release --quiet)
+"$TP/target/release/throughput" "$TP/list_instances.json" >"$TP/result.txt"
+cat "$TP/result.txt" >&2
+DOC_BYTES=$(wc -c <"$TP/list_instances.json" | tr -d ' ')
+# "name seconds count" → MB/s, or the failure.
+speed() {
+    awk -v n="$1" -v b="$DOC_BYTES" '$1 == n { if ($2 == "failed") { $1 = ""; $2 = ""; print "failed:" $0 } else printf "%.0f", b / $2 / 1e6 }' "$TP/result.txt"
+}
+TP_VALUE=$(speed value)
+TP_OURS=$(speed ours)
+TP_PROG=$(speed progenitor)
+
+# 9. The table.
 MARKER='<!-- notes: kept by compare.sh -->'
 CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//' || echo unknown)
 OPS=$(jq '[.paths[][]] | length' "$WORK/dcs.openapi.json")
@@ -172,9 +231,24 @@ row() { echo "| $1 | $2 | $3 | $(ratio "$2" "$3") |"; }
     row "generated code (lines)" "$LINES_GROUP" "$LINES_OURS"
     row "client crate rebuild, debug (s)" "$GROUP_RE" "$DBG_OURS_RE"
     echo
-    echo "Not measured yet: the downstream crate calling three operations, deserialization"
-    echo "throughput, and builds with cargo features per group (the table above uses the"
-    echo "generator's \`--groups\` option instead)."
+    echo "A downstream crate calling three operations (\`tests/downstream\`: ListInstances, ShowInstance,"
+    echo "CopyInstance), debug: dependencies built first, then the client crate and the downstream crate"
+    echo "cleaned and built again (the generated client plus the user's crate)."
+    echo
+    echo "| downstream crate, three operations | build (s) | ratio to progenitor |"
+    echo "| --- | ---: | ---: |"
+    echo "| ours, every group (\`full\`, the default) | $DOWN_ALL | $(ratio "$DOWN_ALL" "$DOWN_PROG") |"
+    echo "| ours, features \`lifecycle-management\` + \`backup-and-restoration\` ($LINES_DOWN_GROUPS lines) | $DOWN_GROUPS | $(ratio "$DOWN_GROUPS" "$DOWN_PROG") |"
+    echo "| progenitor (whole API) | $DOWN_PROG | 1.00 |"
+    echo
+    echo "Deserialization of a ListInstances response with 1,000 instances ($DOC_BYTES bytes, the"
+    echo "document's example instance repeated), release build, median of 25 parses:"
+    echo
+    echo "| into | MB/s |"
+    echo "| --- | ---: |"
+    echo "| \`serde_json::Value\` (floor) | $TP_VALUE |"
+    echo "| dcs-client \`models::ListInstancesResponse\` | $TP_OURS |"
+    echo "| progenitor \`types::ListInstancesResponse\` | $TP_PROG |"
     # A hand-written note below the marker survives reruns.
     echo
     echo "$MARKER"

@@ -117,7 +117,7 @@ impl Doc {
         }
     }
 
-    /// The `#[doc = "…"]` attributes.
+    /// The `#[doc = "…"]` attributes, or, while [`deferring`] is on, a placeholder for them.
     pub fn tokens(&self) -> TokenStream {
         let lines = self.lines.iter().map(|l| {
             if l.is_empty() {
@@ -126,8 +126,71 @@ impl Doc {
                 format!(" {l}")
             }
         });
+        // Only docs of several plain lines are worth deferring; others print as they are.
+        let deferrable = self.lines.len() > 1 && self.lines.iter().all(|l| !l.contains('\n'));
+        if deferrable {
+            let marker = DEFERRED.with(|d| {
+                d.borrow_mut().as_mut().map(|docs| {
+                    docs.push(lines.clone().collect());
+                    format!("{MARK}{}", docs.len() - 1)
+                })
+            });
+            if let Some(marker) = marker {
+                return quote! { #[doc = #marker] };
+            }
+        }
         quote! { #( #[doc = #lines] )* }
     }
+}
+
+/// Starts a deferred doc's one-line placeholder. Doc text never holds control characters
+/// (`escape_text` drops them), so the placeholder cannot be confused with a real doc line.
+const MARK: char = '\u{7f}';
+
+thread_local! {
+    /// The docs deferred on this thread, while [`deferring`] runs.
+    static DEFERRED: std::cell::RefCell<Option<Vec<Vec<String>>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `emit` with docs of several lines replaced by a one-line placeholder each, and returns
+/// them. Parsing and printing doc attributes line by line is a large share of formatting time,
+/// and their printed form is known: [`expand_deferred`] writes them as prettyplease would.
+pub fn deferring<R>(emit: impl FnOnce() -> R) -> (R, Vec<Vec<String>>) {
+    DEFERRED.with(|d| *d.borrow_mut() = Some(Vec::new()));
+    let out = emit();
+    let docs = DEFERRED.with(|d| d.borrow_mut().take()).unwrap_or_default();
+    (out, docs)
+}
+
+/// Replaces the placeholders in formatted source by `///` lines at the placeholder's indentation
+/// (prettyplease's form of a one-line doc attribute: `///`, the text, trailing spaces trimmed).
+pub fn expand_deferred(source: &str, docs: &[Vec<String>]) -> Option<String> {
+    if docs.is_empty() {
+        return Some(source.to_string());
+    }
+    let extra: usize = docs.iter().flatten().map(|l| l.len() + 16).sum();
+    let mut out = String::with_capacity(source.len() + extra);
+    let mut expanded = 0;
+    for line in source.split_inclusive('\n') {
+        let body = line.trim_start_matches(' ');
+        let index = body
+            .strip_prefix("///")
+            .and_then(|rest| rest.strip_prefix(MARK))
+            .and_then(|n| n.trim_end().parse::<usize>().ok());
+        let Some(index) = index else {
+            out.push_str(line);
+            continue;
+        };
+        let indent = &line[..line.len() - body.len()];
+        for doc_line in docs.get(index)? {
+            out.push_str(indent);
+            out.push_str("///");
+            out.push_str(doc_line.trim_end_matches(' '));
+            out.push('\n');
+        }
+        expanded += 1;
+    }
+    (expanded == docs.len()).then_some(out)
 }
 
 #[cfg(test)]

@@ -43,7 +43,7 @@ fn emit_str(
         from,
         result,
         ..
-    } = std.clone();
+    } = *std;
     let wires: Vec<&str> = e.variants.iter().map(|(_, w)| w.as_str()).collect();
     quote! {
         #doc
@@ -113,7 +113,7 @@ fn emit_int(
 ) -> TokenStream {
     let name = ident(&e.rust);
     let serde = quote!(#rt::serde);
-    let StdPaths { from, result, .. } = std.clone();
+    let StdPaths { from, result, .. } = *std;
     let values: Vec<proc_macro2::Literal> = e
         .variants
         .iter()

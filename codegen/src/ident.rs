@@ -49,6 +49,9 @@ fn unkeyword(s: String) -> String {
 
 /// `snake_case` for fields, parameters and methods. Empty names become `fallback`.
 pub fn snake(raw: &str, fallback: &str) -> String {
+    if is_plain_snake(raw) {
+        return unkeyword(raw.to_string());
+    }
     let mut s = ascii_words(raw).to_snake_case();
     if s.is_empty() {
         s = fallback.to_snake_case();
@@ -57,6 +60,22 @@ pub fn snake(raw: &str, fallback: &str) -> String {
         s.insert(0, '_');
     }
     unkeyword(s)
+}
+
+/// Already snake case as heck would write it (`instance_id`, `v2_name`), so [`snake`] can skip
+/// heck: most wire names are, and case conversion is most of the plan's time.
+fn is_plain_snake(raw: &str) -> bool {
+    raw.starts_with(|c: char| c.is_ascii_lowercase())
+        && !raw.ends_with('_')
+        && !raw.contains("__")
+        && raw
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        // heck starts a word at a digit that follows a letter only in some versions; leave
+        // names whose words end in digits to heck.
+        && !raw
+            .split('_')
+            .any(|w| w.bytes().any(|b| b.is_ascii_digit()))
 }
 
 /// `UpperCamelCase` for types and variants. A leading digit gets `digit_prefix` (`V1`, `E111`);
@@ -169,6 +188,34 @@ impl Names {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_snake_case_shortcut_agrees_with_heck() {
+        let names = [
+            "instance_id",
+            "a",
+            "ab_cd_ef",
+            "type",
+            "self",
+            "x_y",
+            "_x",
+            "x_",
+            "a__b",
+            "aB",
+            "a1",
+            "v2_name",
+            "az_codes",
+        ];
+        for name in names {
+            let heck = super::unkeyword(super::ascii_words(name).to_snake_case());
+            if super::is_plain_snake(name) {
+                assert_eq!(super::snake(name, "f"), heck, "{name}");
+            }
+        }
+        assert!(super::is_plain_snake("instance_id"));
+        assert!(!super::is_plain_snake("v2_name"), "digits go to heck");
+        assert!(!super::is_plain_snake("_x"));
+    }
+
     use super::*;
 
     #[test]

@@ -16,6 +16,8 @@
 //! - **Response tolerance**: a schema reachable from any response is a *response model*: every
 //!   field is `Option<T>`, including those the document calls required, so a reply that omits one
 //!   still parses (`None`); `new()` still takes the required ones. Unknown fields are ignored.
+//!   A model found only in responses has no `with_*` setters (callers read it; a test builds one
+//!   with `..Default::default()`); request models have a setter per field.
 //!   Request-only schemas keep required fields as plain `T`. Optional scalars are read leniently
 //!   (`mod lenient`): a number or boolean where the document says text, numeric text where it
 //!   says a number, `"true"`/`"false"` where it says boolean, since servers and the documents'
@@ -38,6 +40,7 @@
 //!   re-exports of `serde` (with `#[serde(crate = "…")]`), `serde_json` and `futures_core`.
 #![forbid(unsafe_code)]
 
+mod assemble;
 mod docs;
 mod enums;
 mod error;
@@ -99,30 +102,48 @@ pub struct Summary {
     pub lines: usize,
 }
 
+/// Environment variable that caps the threads [`generate`] formats on (default: the machine's
+/// available parallelism). The output does not depend on it.
+pub const THREADS_VAR: &str = "DCS_CODEGEN_THREADS";
+
 /// The formatted source of the client (prettyplease).
 pub fn generate(spec: &Spec, opts: &Options) -> Result<String, CodegenError> {
     generate_with_summary(spec, opts).map(|(source, _)| source)
 }
 
 /// [`generate`], plus counts for a summary line.
+///
+/// The pieces of the client (chunks of models, the error codes, chunks of methods, …) are
+/// emitted, parsed and formatted on as many threads as the machine offers, then stitched into one
+/// file; the result equals formatting [`generate_tokens`] in one piece, byte for byte, whatever
+/// the number of threads.
 pub fn generate_with_summary(
     spec: &Spec,
     opts: &Options,
 ) -> Result<(String, Summary), CodegenError> {
-    let (tokens, mut summary) = build(spec, opts)?;
-    let file: syn::File = syn::parse2(tokens).map_err(|e| {
-        CodegenError::new(format!(
-            "internal error: generated code does not parse: {e}"
-        ))
-    })?;
-    let source = prettyplease::unparse(&file);
+    let threads = std::env::var(THREADS_VAR)
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let gen = Gen::new(spec, opts)?;
+    let source = assemble::format(&gen, threads)?;
+    let mut summary = gen.summary();
     summary.lines = source.lines().count();
     Ok((source, summary))
 }
 
 /// The client as tokens (for the proc macro).
 pub fn generate_tokens(spec: &Spec, opts: &Options) -> Result<TokenStream, CodegenError> {
-    build(spec, opts).map(|(tokens, _)| tokens)
+    let gen = Gen::new(spec, opts)?;
+    let rt = gen.runtime_path();
+    Ok(gen.skeleton(&rt, &mut |slot| {
+        let mut out = TokenStream::new();
+        for unit in gen.units().into_iter().filter(|u| u.slot() == slot) {
+            out.extend(gen.emit(&unit, &rt));
+        }
+        out
+    }))
 }
 
 /// Reads, parses and validates a spec file; errors name the file and line.
@@ -155,105 +176,215 @@ pub fn spec_problems(file: &str, yaml_text: &str, spec: &Spec) -> Vec<CodegenErr
         .collect()
 }
 
-fn build(spec: &Spec, opts: &Options) -> Result<(TokenStream, Summary), CodegenError> {
-    if let Some(e) = validate::first_error(None, None, &validate::check(spec)) {
-        return Err(e);
+/// A checked spec and its plan: everything the emitters read. Plain data (no tokens), so the
+/// formatting threads share it.
+struct Gen<'a> {
+    spec: &'a Spec,
+    opts: &'a Options,
+    plan: plan::Plan<'a>,
+}
+
+/// Where a unit's items go in the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    /// Inside `pub mod models`.
+    Models,
+    /// At the top level, before the client type.
+    RootBefore,
+    /// Inside `impl Client`, after `new` and `inner`.
+    Impl,
+    /// At the top level, after the client type.
+    RootAfter,
+}
+
+/// A piece of the client emitted on its own: a run of items of one slot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Unit {
+    Models(std::ops::Range<usize>),
+    Lenient,
+    Enums(std::ops::Range<usize>),
+    Infos,
+    ErrorCodes,
+    Methods(std::ops::Range<usize>),
+    Pages,
+}
+
+impl Unit {
+    fn slot(&self) -> Slot {
+        match self {
+            Unit::Models(_) | Unit::Lenient | Unit::Enums(_) => Slot::Models,
+            Unit::Infos | Unit::ErrorCodes => Slot::RootBefore,
+            Unit::Methods(_) => Slot::Impl,
+            Unit::Pages => Slot::RootAfter,
+        }
     }
-    let rt: syn::Path = syn::parse_str(&opts.runtime_crate).map_err(|_| {
-        CodegenError::new(format!(
-            "runtime_crate `{}` is not a Rust path",
-            opts.runtime_crate
-        ))
-    })?;
-    let client_ok = syn::parse_str::<syn::Ident>(&opts.client_name).is_ok()
-        && !opts.client_name.starts_with("r#")
-        && !["models", "operations", "error_codes"].contains(&opts.client_name.as_str());
-    if !client_ok {
-        return Err(CodegenError::new(format!(
-            "client_name `{}` is not a usable type name",
-            opts.client_name
-        )));
-    }
-    if let Some(groups) = &opts.groups {
-        let known: std::collections::BTreeSet<&str> =
-            spec.operations.iter().map(|o| o.group.as_str()).collect();
-        if let Some(unknown) = groups.iter().find(|g| !known.contains(g.as_str())) {
-            let known: Vec<&str> = known.into_iter().collect();
+}
+
+/// Items per unit: small enough to spread over threads, large enough that the per-unit cost
+/// (a parse and a print of a wrapper) stays negligible.
+const MODELS_PER_UNIT: usize = 12;
+const ENUMS_PER_UNIT: usize = 8;
+const OPS_PER_UNIT: usize = 8;
+
+fn chunks(len: usize, size: usize) -> impl Iterator<Item = std::ops::Range<usize>> {
+    (0..len)
+        .step_by(size)
+        .map(move |at| at..(at + size).min(len))
+}
+
+impl<'a> Gen<'a> {
+    fn new(spec: &'a Spec, opts: &'a Options) -> Result<Self, CodegenError> {
+        if let Some(e) = validate::first_error(None, None, &validate::check(spec)) {
+            return Err(e);
+        }
+        if syn::parse_str::<syn::Path>(&opts.runtime_crate).is_err() {
             return Err(CodegenError::new(format!(
-                "unknown group `{unknown}`; the spec has: {}",
-                known.join(", ")
+                "runtime_crate `{}` is not a Rust path",
+                opts.runtime_crate
             )));
         }
+        let client_ok = syn::parse_str::<syn::Ident>(&opts.client_name).is_ok()
+            && !opts.client_name.starts_with("r#")
+            && !["models", "operations", "error_codes"].contains(&opts.client_name.as_str());
+        if !client_ok {
+            return Err(CodegenError::new(format!(
+                "client_name `{}` is not a usable type name",
+                opts.client_name
+            )));
+        }
+        if let Some(groups) = &opts.groups {
+            let known: std::collections::BTreeSet<&str> =
+                spec.operations.iter().map(|o| o.group.as_str()).collect();
+            if let Some(unknown) = groups.iter().find(|g| !known.contains(g.as_str())) {
+                let known: Vec<&str> = known.into_iter().collect();
+                return Err(CodegenError::new(format!(
+                    "unknown group `{unknown}`; the spec has: {}",
+                    known.join(", ")
+                )));
+            }
+        }
+        let mut plan = plan::build(spec, opts.groups.as_deref());
+        plan.root_std = types::StdPaths::shadowed_by([opts.client_name.as_str()]);
+        Ok(Gen { spec, opts, plan })
     }
-    let mut plan = plan::build(spec, opts.groups.as_deref());
-    plan.root_std = types::StdPaths::shadowed_by([opts.client_name.as_str()]);
-    let lenient = models::lenient_module(&plan, &rt);
-    let models = plan.models.iter().map(|m| models::emit(&plan, m, &rt));
-    let enums = plan
-        .enums
-        .iter()
-        .map(|e| enums::emit(e, &rt, &plan.models_std));
-    let infos = operations::emit_infos(&plan, &rt);
-    let error_codes = error_codes::emit(spec, &rt);
-    let methods = plan
-        .ops
-        .iter()
-        .map(|o| operations::emit_methods(&plan, o, &rt));
-    let pages = plan
-        .ops
-        .iter()
-        .filter_map(|o| o.page.as_ref())
-        .filter(|p| p.emit_impl)
-        .map(|p| operations::emit_page(&plan, p, &rt));
-    let client = ident::ident(&opts.client_name);
-    let client_doc = format!(
-        " Client of {} ({}): one method per operation of the API reference.",
-        docs::escape_line(&spec.service.title),
-        docs::code(&spec.service.name)
-    );
-    let tokens = quote! {
-        /// Request and response types.
-        pub mod models {
-            #(#models)*
-            #lenient
-            #(#enums)*
+
+    /// The runtime crate's path (checked in [`Gen::new`]). Tokens are not `Send`: each thread
+    /// parses its own.
+    fn runtime_path(&self) -> syn::Path {
+        syn::parse_str(&self.opts.runtime_crate).unwrap_or_else(|_| syn::parse_quote!(dcs_runtime))
+    }
+
+    /// The units of the client in file order, leaving out those that emit nothing.
+    fn units(&self) -> Vec<Unit> {
+        let plan = &self.plan;
+        let mut units: Vec<Unit> = chunks(plan.models.len(), MODELS_PER_UNIT)
+            .map(Unit::Models)
+            .collect();
+        if models::needs_lenient_module(plan) {
+            units.push(Unit::Lenient);
         }
-
-        #infos
-
-        #error_codes
-
-        #[doc = #client_doc]
-        ///
-        /// Wraps the runtime client, which holds the configuration, credentials, HTTP and retries.
-        #[derive(Clone)]
-        pub struct #client {
-            inner: #rt::Client,
+        units.extend(chunks(plan.enums.len(), ENUMS_PER_UNIT).map(Unit::Enums));
+        units.push(Unit::Infos);
+        units.push(Unit::ErrorCodes);
+        units.extend(chunks(plan.ops.len(), OPS_PER_UNIT).map(Unit::Methods));
+        if plan
+            .ops
+            .iter()
+            .any(|o| o.page.as_ref().is_some_and(|p| p.emit_impl))
+        {
+            units.push(Unit::Pages);
         }
+        units
+    }
 
-        impl #client {
-            /// Wraps a configured runtime client.
-            pub fn new(inner: #rt::Client) -> Self {
-                Self { inner }
+    fn emit(&self, unit: &Unit, rt: &syn::Path) -> TokenStream {
+        let plan = &self.plan;
+        match unit {
+            Unit::Models(range) => plan.models[range.clone()]
+                .iter()
+                .map(|m| models::emit(plan, m, rt))
+                .collect(),
+            Unit::Lenient => models::lenient_module(plan, rt),
+            Unit::Enums(range) => plan.enums[range.clone()]
+                .iter()
+                .map(|e| enums::emit(e, rt, &plan.models_std))
+                .collect(),
+            Unit::Infos => operations::emit_infos(plan, rt),
+            Unit::ErrorCodes => error_codes::emit(self.spec, rt),
+            Unit::Methods(range) => plan.ops[range.clone()]
+                .iter()
+                .map(|o| operations::emit_methods(plan, o, rt))
+                .collect(),
+            Unit::Pages => plan
+                .ops
+                .iter()
+                .filter_map(|o| o.page.as_ref())
+                .filter(|p| p.emit_impl)
+                .map(|p| operations::emit_page(plan, p, rt))
+                .collect(),
+        }
+    }
+
+    /// The file around the units; `fill` gives each slot's items.
+    fn skeleton(&self, rt: &syn::Path, fill: &mut dyn FnMut(Slot) -> TokenStream) -> TokenStream {
+        let client = ident::ident(&self.opts.client_name);
+        let client_doc = format!(
+            " Client of {} ({}): one method per operation of the API reference.",
+            docs::escape_line(&self.spec.service.title),
+            docs::code(&self.spec.service.name)
+        );
+        let serde_import = self
+            .plan
+            .serde_imported
+            .then(|| quote!(use #rt::serde::{Deserialize, Serialize};));
+        let models = fill(Slot::Models);
+        let before = fill(Slot::RootBefore);
+        let methods = fill(Slot::Impl);
+        let after = fill(Slot::RootAfter);
+        quote! {
+            /// Request and response types.
+            pub mod models {
+                #serde_import
+                #models
             }
 
-            /// The runtime client.
-            pub fn inner(&self) -> &#rt::Client {
-                &self.inner
+            #before
+
+            #[doc = #client_doc]
+            ///
+            /// Wraps the runtime client, which holds the configuration, credentials, HTTP and retries.
+            #[derive(Clone)]
+            pub struct #client {
+                inner: #rt::Client,
             }
 
-            #(#methods)*
-        }
+            impl #client {
+                /// Wraps a configured runtime client.
+                pub fn new(inner: #rt::Client) -> Self {
+                    Self { inner }
+                }
 
-        #(#pages)*
-    };
-    let summary = Summary {
-        models: plan.models.len(),
-        enums: plan.enums.len(),
-        operations: plan.ops.len(),
-        streams: plan.ops.iter().filter(|o| o.page.is_some()).count(),
-        error_codes: spec.error_codes.len(),
-        lines: 0,
-    };
-    Ok((tokens, summary))
+                /// The runtime client.
+                pub fn inner(&self) -> &#rt::Client {
+                    &self.inner
+                }
+
+                #methods
+            }
+
+            #after
+        }
+    }
+
+    fn summary(&self) -> Summary {
+        let plan = &self.plan;
+        Summary {
+            models: plan.models.len(),
+            enums: plan.enums.len(),
+            operations: plan.ops.len(),
+            streams: plan.ops.iter().filter(|o| o.page.is_some()).count(),
+            error_codes: self.spec.error_codes.len(),
+            lines: 0,
+        }
+    }
 }

@@ -124,10 +124,17 @@ pub fn emit(plan: &Plan<'_>, m: &Model<'_>, rt: &syn::Path) -> TokenStream {
     if m.eq {
         derives.push(quote!(Eq));
     }
-    derives.push(quote!(#rt::serde::Serialize));
-    derives.push(quote!(#rt::serde::Deserialize));
+    if plan.serde_imported {
+        derives.push(quote!(Serialize));
+        derives.push(quote!(Deserialize));
+    } else {
+        derives.push(quote!(#rt::serde::Serialize));
+        derives.push(quote!(#rt::serde::Deserialize));
+    }
     let serde_crate = crate::types::serde_crate(rt);
 
+    // `Option::is_none` unless a model named `Option` shadows it.
+    let is_none = format!("{}::is_none", plan.models_std.option.path_text());
     let fields = m.fields.iter().map(|f| {
         let mut d = Doc::new();
         field_doc(&mut d, f.field, f.required && f.option, f.sensitive);
@@ -144,15 +151,15 @@ pub fn emit(plan: &Plan<'_>, m: &Model<'_>, rt: &syn::Path) -> TokenStream {
         let skip = f.option.then(|| match lenient_fn(f) {
             Some(func) => {
                 let with = format!("lenient::{func}");
-                quote!(#[serde(default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = #with)])
+                quote!(#[serde(default, skip_serializing_if = #is_none, deserialize_with = #with)])
             }
-            None => quote!(#[serde(default, skip_serializing_if = "::std::option::Option::is_none")]),
+            None => quote!(#[serde(default, skip_serializing_if = #is_none)]),
         });
         quote! { #d #rename #skip pub #fname: #ty, }
     });
 
     let ctor = constructor(plan, m, rt);
-    let setters = m.fields.iter().map(|f| {
+    let setters = m.fields.iter().filter(|_| !m.response_only).map(|f| {
         let fname = ident(&f.rust);
         let setter = ident(&snake_join("with_", &f.rust, ""));
         let ty = field_type(plan, f, rt);
@@ -195,12 +202,20 @@ fn lenient_fn(f: &ModelField<'_>) -> Option<&'static str> {
         return None;
     }
     match f.ty.tref {
-        TypeRef::String => Some("string"),
-        TypeRef::Integer | TypeRef::Long => Some("integer"),
-        TypeRef::Float | TypeRef::Double | TypeRef::Number => Some("float"),
-        TypeRef::Boolean => Some("boolean"),
+        // Short names keep a field's serde attribute on one line.
+        TypeRef::String => Some("text"),
+        TypeRef::Integer | TypeRef::Long => Some("int"),
+        TypeRef::Float | TypeRef::Double | TypeRef::Number => Some("num"),
+        TypeRef::Boolean => Some("flag"),
         _ => None,
     }
+}
+
+/// Whether any field needs a `lenient` reader (else [`lenient_module`] emits nothing).
+pub fn needs_lenient_module(plan: &Plan<'_>) -> bool {
+    plan.models
+        .iter()
+        .any(|m| m.fields.iter().any(|f| lenient_fn(f).is_some()))
 }
 
 /// `mod lenient`: readers for optional scalars that accept what servers and the documents'
@@ -248,7 +263,7 @@ pub fn lenient_module(plan: &Plan<'_>, rt: &syn::Path) -> TokenStream {
         }
     };
     let string_fn = reader(
-        "string",
+        "text",
         quote!(#string),
         quote! {
             Value::String(s) => Some(s.clone()),
@@ -257,7 +272,7 @@ pub fn lenient_module(plan: &Plan<'_>, rt: &syn::Path) -> TokenStream {
         },
     );
     let integer_fn = reader(
-        "integer",
+        "int",
         quote!(i64),
         quote! {
             Value::Number(n) => n.as_i64(),
@@ -265,7 +280,7 @@ pub fn lenient_module(plan: &Plan<'_>, rt: &syn::Path) -> TokenStream {
         },
     );
     let float_fn = reader(
-        "float",
+        "num",
         quote!(f64),
         quote! {
             Value::Number(n) => n.as_f64(),
@@ -273,7 +288,7 @@ pub fn lenient_module(plan: &Plan<'_>, rt: &syn::Path) -> TokenStream {
         },
     );
     let boolean_fn = reader(
-        "boolean",
+        "flag",
         quote!(bool),
         quote! {
             Value::Bool(b) => Some(*b),
@@ -308,6 +323,15 @@ fn constructor(plan: &Plan<'_>, m: &Model<'_>, rt: &syn::Path) -> TokenStream {
         }
     });
     let allow = (required.len() > MAX_ARGS).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    if required.is_empty() && m.fields.iter().all(|f| f.option) {
+        // Every field starts unset: that is the derived `Default`.
+        return quote! {
+            /// Creates a value with every field unset.
+            pub fn new() -> Self {
+                Self::default()
+            }
+        };
+    }
     let doc = if required.is_empty() {
         " Creates a value with every field unset.".to_string()
     } else {

@@ -81,23 +81,32 @@ pub fn emit_infos(plan: &Plan<'_>, rt: &syn::Path) -> TokenStream {
             .params
             .iter()
             .filter_map(|p| {
-                let loc = match p.location? {
-                    Location::Path => quote!(Path),
-                    Location::Query => quote!(Query),
-                    Location::Header => quote!(Header),
-                };
+                // The runtime's const constructors: one short call per parameter.
                 let (wire, required) = (&p.name, p.required);
-                Some(quote!(#rt::ParamInfo { name: #wire, location: #rt::ParamLocation::#loc, required: #required }))
+                Some(match p.location? {
+                    Location::Path => quote!(#rt::ParamInfo::path(#wire)),
+                    Location::Query => quote!(#rt::ParamInfo::query(#wire, #required)),
+                    Location::Header => quote!(#rt::ParamInfo::header(#wire, #required)),
+                })
             })
             .collect();
         // Placeholders the document does not list still travel in the path.
         for ph in path_placeholders(&op.path) {
-            if !op.params.iter().any(|p| p.location == Some(Location::Path) && p.name == ph) {
-                params.push(quote!(#rt::ParamInfo { name: #ph, location: #rt::ParamLocation::Path, required: true }));
+            if !op
+                .params
+                .iter()
+                .any(|p| p.location == Some(Location::Path) && p.name == ph)
+            {
+                params.push(quote!(#rt::ParamInfo::path(#ph)));
             }
         }
-        let (op_name, method, path, deprecated, has_body) =
-            (&op.name, &op.method, &op.path, op.deprecated, op.body.is_some());
+        let (op_name, method, path, deprecated, has_body) = (
+            &op.name,
+            &op.method,
+            &op.path,
+            op.deprecated,
+            op.body.is_some(),
+        );
         quote! {
             #doc
             pub const #name: #rt::OperationInfo = #rt::OperationInfo {

@@ -66,6 +66,9 @@ pub struct Model<'a> {
     pub fields: Vec<ModelField<'a>>,
     /// Reachable from a response: required fields are `Option` too.
     pub tolerant: bool,
+    /// Only in responses (not reachable from a request body): no `with_*` setters, since
+    /// callers read these values; tests build them with `..Default::default()`.
+    pub response_only: bool,
     pub eq: bool,
 }
 
@@ -127,6 +130,9 @@ pub struct Plan<'a> {
     /// Prelude paths inside `mod models` and beside it.
     pub models_std: StdPaths,
     pub root_std: StdPaths,
+    /// `mod models` imports serde's `Serialize` and `Deserialize` (for short derive lists):
+    /// when it has models and no type of its own takes either name.
+    pub serde_imported: bool,
     /// Schema name → Rust type name.
     pub type_names: BTreeMap<String, String>,
     pub models: Vec<Model<'a>>,
@@ -181,6 +187,10 @@ pub fn build<'a>(spec: &'a Spec, groups: Option<&[String]>) -> Plan<'a> {
         selected_ops
             .iter()
             .flat_map(|op| op.responses.iter().filter_map(|r| r.body.as_deref())),
+    );
+    let requests = reachable(
+        spec,
+        selected_ops.iter().filter_map(|op| op.body.as_deref()),
     );
 
     // Type names: schemas first (sorted), then query structs (document order), then enums.
@@ -266,6 +276,7 @@ pub fn build<'a>(spec: &'a Spec, groups: Option<&[String]>) -> Plan<'a> {
             },
             fields,
             tolerant,
+            response_only: tolerant && !requests.contains(*name),
             eq: eq_free.contains(*name),
         });
     }
@@ -288,6 +299,7 @@ pub fn build<'a>(spec: &'a Spec, groups: Option<&[String]>) -> Plan<'a> {
             kind: ModelKind::Query(op),
             fields,
             tolerant: false,
+            response_only: false,
             eq,
         });
     }
@@ -298,9 +310,16 @@ pub fn build<'a>(spec: &'a Spec, groups: Option<&[String]>) -> Plan<'a> {
             .map(|m| unraw(&m.rust))
             .chain(enums.iter().map(|e| unraw(&e.rust))),
     );
+    let serde_imported = !models.is_empty()
+        && !models
+            .iter()
+            .map(|m| unraw(&m.rust))
+            .chain(enums.iter().map(|e| unraw(&e.rust)))
+            .any(|n| n == "Serialize" || n == "Deserialize");
     Plan {
         models_std,
         root_std: StdPaths::shadowed_by([]),
+        serde_imported,
         type_names,
         models,
         enums,
@@ -380,6 +399,17 @@ fn type_is_float_free(t: &TypeRef, free: &BTreeSet<String>) -> bool {
 }
 
 /// Whether schema `to` directly (not through an array or map) contains schema `from`.
+/// Whether `schema` reaches itself through its fields: only then can a field need a `Box`.
+/// One search per schema, rather than one per field.
+fn on_cycle(spec: &Spec, schema: &str) -> bool {
+    let children = spec
+        .schemas
+        .get(schema)
+        .into_iter()
+        .flat_map(|s| s.fields.iter().map(|f| f.ty.as_str()));
+    reachable(spec, children).contains(schema)
+}
+
 fn directly_reaches(spec: &Spec, from: &str, to: &str) -> bool {
     let mut seen = BTreeSet::new();
     let mut stack = vec![from.to_string()];
@@ -410,13 +440,14 @@ fn plan_fields<'a>(
     schema: Option<&str>,
 ) -> Vec<ModelField<'a>> {
     let mut names = Names::default();
+    let cyclic = schema.is_some_and(|s| on_cycle(spec, s));
     fields
         .iter()
         .enumerate()
         .map(|(i, f)| {
             let tref = f.type_ref().unwrap_or(TypeRef::Object);
             let boxed = match (&tref, schema) {
-                (TypeRef::Named(t), Some(s)) => directly_reaches(spec, t, s),
+                (TypeRef::Named(t), Some(s)) => cyclic && directly_reaches(spec, t, s),
                 _ => false,
             };
             // Query structs never hold path or header parameters, so those take no name.
@@ -695,8 +726,8 @@ impl Plan<'_> {
     /// Prelude paths for code written in `ctx`.
     pub fn std(&self, ctx: Ctx) -> StdPaths {
         match ctx {
-            Ctx::Models => self.models_std.clone(),
-            Ctx::Root => self.root_std.clone(),
+            Ctx::Models => self.models_std,
+            Ctx::Root => self.root_std,
         }
     }
 }

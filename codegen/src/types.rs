@@ -110,37 +110,67 @@ const PRELUDE: &[(&str, &str)] = &[
     ("From", "::std::convert::From"),
 ];
 
+/// A prelude name as generated code writes it: short, or absolute when shadowed. Plain data, so
+/// a plan holding it can be shared by the threads that format the client.
+#[derive(Debug, Clone, Copy)]
+pub struct StdPath {
+    short: &'static str,
+    full: &'static str,
+    shadowed: bool,
+}
+
+impl quote::ToTokens for StdPath {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        if self.shadowed {
+            let segments = self
+                .full
+                .trim_start_matches("::")
+                .split("::")
+                .map(crate::ident::ident);
+            tokens.extend(quote!(#(:: #segments)*));
+        } else {
+            crate::ident::ident(self.short).to_tokens(tokens);
+        }
+    }
+}
+
+impl StdPath {
+    /// The path as text (`Option`, `::std::option::Option`), for attributes that take a string.
+    pub fn path_text(&self) -> &'static str {
+        if self.shadowed {
+            self.full
+        } else {
+            self.short
+        }
+    }
+}
+
 /// How generated code names prelude types in one module: the short name (`Option`), or the
 /// absolute path (`::std::option::Option`) when a generated type of that module shadows it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct StdPaths {
-    pub option: TokenStream,
-    pub result: TokenStream,
-    pub string: TokenStream,
-    pub vec: TokenStream,
-    pub boxed: TokenStream,
-    pub from: TokenStream,
+    pub option: StdPath,
+    pub result: StdPath,
+    pub string: StdPath,
+    pub vec: StdPath,
+    pub boxed: StdPath,
+    pub from: StdPath,
 }
 
 impl StdPaths {
     /// The paths for a module in which `names` are declared.
     pub fn shadowed_by<'a>(names: impl IntoIterator<Item = &'a str>) -> Self {
         let names: std::collections::BTreeSet<&str> = names.into_iter().collect();
-        let path = |short: &str| -> TokenStream {
+        let path = |short: &'static str| -> StdPath {
             let full = PRELUDE
                 .iter()
                 .find(|(s, _)| *s == short)
                 .map(|(_, f)| *f)
                 .unwrap_or(short);
-            if names.contains(short) {
-                let segments = full
-                    .trim_start_matches("::")
-                    .split("::")
-                    .map(crate::ident::ident);
-                quote!(#(:: #segments)*)
-            } else {
-                let id = crate::ident::ident(short);
-                quote!(#id)
+            StdPath {
+                short,
+                full,
+                shadowed: names.contains(short),
             }
         };
         StdPaths {

@@ -26,6 +26,35 @@ pub struct ParamInfo {
     pub required: bool,
 }
 
+impl ParamInfo {
+    /// A path parameter (always required).
+    pub const fn path(name: &'static str) -> Self {
+        ParamInfo {
+            name,
+            location: ParamLocation::Path,
+            required: true,
+        }
+    }
+
+    /// A query parameter.
+    pub const fn query(name: &'static str, required: bool) -> Self {
+        ParamInfo {
+            name,
+            location: ParamLocation::Query,
+            required,
+        }
+    }
+
+    /// A header parameter.
+    pub const fn header(name: &'static str, required: bool) -> Self {
+        ParamInfo {
+            name,
+            location: ParamLocation::Header,
+            required,
+        }
+    }
+}
+
 /// The static description of one operation, emitted by the generator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OperationInfo {

@@ -1,0 +1,233 @@
+//! Formats the client unit by unit on several threads and stitches the pieces into one file.
+//!
+//! Parsing and printing 50,000 lines is most of the generator's time, and it is spent per item,
+//! so it splits cleanly: each thread emits its units' tokens from the shared plan (tokens are not
+//! `Send`), wraps them in the item they sit in (`mod models { … }`, `impl Client { … }`),
+//! formats that, and keeps the lines between the wrapper's braces. The skeleton of the file is
+//! formatted with one placeholder item per unit, which the pieces then replace. Items print the
+//! same wherever they are at the same depth, so the file equals the one-piece formatting byte for
+//! byte (a test checks it on every spec and thread count).
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use crate::{CodegenError, Gen, Slot, Unit};
+
+/// Name of the placeholder item of unit `i`.
+fn placeholder(i: usize) -> proc_macro2::Ident {
+    format_ident!("__DCS_CODEGEN_UNIT_{}", i)
+}
+
+/// Parses and prints tokens holding a whole file.
+fn unparse(tokens: TokenStream) -> Result<String, CodegenError> {
+    let file: syn::File = syn::parse2(tokens).map_err(|e| {
+        CodegenError::new(format!(
+            "internal error: generated code does not parse: {e}"
+        ))
+    })?;
+    Ok(prettyplease::unparse(&file))
+}
+
+/// One unit, formatted at the depth of its slot: for units inside an item, the lines between the
+/// braces of a wrapper item.
+fn format_unit(gen: &Gen<'_>, unit: &Unit, rt: &syn::Path) -> Result<String, CodegenError> {
+    let (items, docs) = crate::docs::deferring(|| gen.emit(unit, rt));
+    let text = match unit.slot() {
+        Slot::Models => inside_braces(unit, unparse(braced(quote!(mod wrapper), items))?)?,
+        Slot::Impl => inside_braces(unit, unparse(braced(quote!(impl Wrapper), items))?)?,
+        Slot::RootBefore | Slot::RootAfter => unparse(items)?,
+    };
+    crate::docs::expand_deferred(&text, &docs).ok_or_else(|| {
+        CodegenError::new(format!(
+            "internal error: the docs of unit {unit:?} do not match their placeholders"
+        ))
+    })
+}
+
+/// `head { items }`. The items move into the group: interpolating them with `quote!` would copy
+/// every token.
+fn braced(mut head: TokenStream, items: TokenStream) -> TokenStream {
+    let group = proc_macro2::Group::new(proc_macro2::Delimiter::Brace, items);
+    head.extend([proc_macro2::TokenTree::Group(group)]);
+    head
+}
+
+/// The lines of a formatted `head {` … `}` without the first and the last.
+fn inside_braces(unit: &Unit, text: String) -> Result<String, CodegenError> {
+    let inner = text
+        .split_once('\n')
+        .and_then(|(_, rest)| rest.strip_suffix("}\n"))
+        .filter(|inner| !inner.is_empty());
+    inner.map(str::to_string).ok_or_else(|| {
+        CodegenError::new(format!(
+            "internal error: unit {unit:?} did not format as a braced item"
+        ))
+    })
+}
+
+/// The whole client, formatted on up to `threads` threads.
+pub(crate) fn format(gen: &Gen<'_>, threads: usize) -> Result<String, CodegenError> {
+    let units = gen.units();
+    let mut pieces = format_all(gen, &units, threads)?.into_iter();
+    // The skeleton comes last (see `format_all`).
+    let skeleton = pieces
+        .next_back()
+        .ok_or_else(|| CodegenError::new("internal error: no skeleton"))?;
+    let pieces: Vec<String> = pieces.collect();
+    let mut out =
+        String::with_capacity(pieces.iter().map(String::len).sum::<usize>() + skeleton.len());
+    let mut used = 0;
+    for line in skeleton.split_inclusive('\n') {
+        let unit = line
+            .trim()
+            .strip_prefix("const __DCS_CODEGEN_UNIT_")
+            .and_then(|rest| rest.strip_suffix(": () = ();"))
+            .and_then(|n| n.parse::<usize>().ok());
+        match unit {
+            Some(i) if i < pieces.len() => {
+                out.push_str(&pieces[i]);
+                used += 1;
+            }
+            _ => out.push_str(line),
+        }
+    }
+    if used != pieces.len() {
+        return Err(CodegenError::new(format!(
+            "internal error: {used} of {} units placed in the file",
+            pieces.len()
+        )));
+    }
+    Ok(out)
+}
+
+/// The skeleton of the file, with a placeholder item per unit.
+fn format_skeleton(gen: &Gen<'_>, units: &[Unit], rt: &syn::Path) -> Result<String, CodegenError> {
+    let skeleton = gen.skeleton(rt, &mut |slot| {
+        let mut out = TokenStream::new();
+        for (i, unit) in units.iter().enumerate() {
+            if unit.slot() == slot {
+                let name = placeholder(i);
+                out.extend(quote!(const #name: () = ();));
+            }
+        }
+        out
+    });
+    unparse(skeleton)
+}
+
+/// Formats every unit, then the skeleton (index `units.len()`). A work queue spreads them over
+/// the threads, the largest first so no thread is left with a big one at the end.
+fn format_all(gen: &Gen<'_>, units: &[Unit], threads: usize) -> Result<Vec<String>, CodegenError> {
+    let work = |i: usize, rt: &syn::Path| match units.get(i) {
+        Some(unit) => format_unit(gen, unit, rt),
+        None => format_skeleton(gen, units, rt),
+    };
+    let mut order: Vec<usize> = (0..=units.len()).collect();
+    order.sort_by_key(|&i| match units.get(i) {
+        Some(Unit::Infos | Unit::ErrorCodes) => 0,
+        Some(_) => 1,
+        None => 2,
+    });
+    let threads = threads.clamp(1, order.len());
+    if threads == 1 {
+        let rt = gen.runtime_path();
+        return (0..order.len()).map(|i| work(i, &rt)).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let done: Mutex<Vec<Option<Result<String, CodegenError>>>> =
+        Mutex::new(vec![None; order.len()]);
+    let worker = || {
+        let rt = gen.runtime_path();
+        while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+            let piece = work(i, &rt);
+            // A poisoned lock means another thread panicked; the scope re-raises that.
+            if let Ok(mut done) = done.lock() {
+                done[i] = Some(piece);
+            }
+        }
+    };
+    // This thread is one of the workers.
+    std::thread::scope(|scope| {
+        for _ in 1..threads {
+            scope.spawn(worker);
+        }
+        worker();
+    });
+    let done = done
+        .into_inner()
+        .map_err(|_| CodegenError::new("internal error: a formatting thread failed"))?;
+    done.into_iter()
+        .map(|piece| {
+            piece.unwrap_or_else(|| {
+                Err(CodegenError::new(
+                    "internal error: a unit was not formatted",
+                ))
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{generate_tokens, Options};
+
+    fn one_piece(spec: &dcs_spec::Spec, opts: &Options) -> String {
+        unparse(generate_tokens(spec, opts).unwrap()).unwrap()
+    }
+
+    fn spec(path: &str) -> Option<dcs_spec::Spec> {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+        crate::load_spec(&path).ok()
+    }
+
+    #[test]
+    fn pieces_stitch_into_the_one_piece_formatting_for_any_thread_count() {
+        let small = spec("tests/fixtures/small.yaml").expect("fixture loads");
+        let opts = Options::default();
+        let expected = one_piece(&small, &opts);
+        for threads in [1, 2, 3, 8] {
+            let gen = Gen::new(&small, &opts).unwrap();
+            assert_eq!(
+                format(&gen, threads).unwrap(),
+                expected,
+                "{threads} threads"
+            );
+        }
+    }
+
+    #[test]
+    fn dcs_spec_and_each_group_stitch_like_one_piece() {
+        let Some(dcs) = spec("../spec/dcs.yaml") else {
+            panic!("spec/dcs.yaml is missing: run `cargo regen`");
+        };
+        let all = Options::default();
+        let gen = Gen::new(&dcs, &all).unwrap();
+        let stitched = format(&gen, 2).unwrap();
+        assert!(
+            gen.units().len() > 10,
+            "the DCS client splits into many units"
+        );
+        assert_eq!(stitched, one_piece(&dcs, &all));
+        // Every group alone, and no group: slots that end up empty print as `{}`.
+        let groups: std::collections::BTreeSet<&str> =
+            dcs.operations.iter().map(|o| o.group.as_str()).collect();
+        let mut selections: Vec<Vec<String>> = groups.iter().map(|g| vec![g.to_string()]).collect();
+        selections.push(Vec::new());
+        for groups in selections {
+            let opts = Options {
+                groups: Some(groups.clone()),
+                ..Options::default()
+            };
+            let gen = Gen::new(&dcs, &opts).unwrap();
+            assert_eq!(
+                format(&gen, 3).unwrap(),
+                one_piece(&dcs, &opts),
+                "{groups:?}"
+            );
+        }
+    }
+}
