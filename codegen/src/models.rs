@@ -237,72 +237,163 @@ pub fn lenient_module(plan: &Plan<'_>, rt: &syn::Path) -> TokenStream {
         string,
         ..
     } = plan.std(Ctx::Models);
-    let reader = |name: &str, ty: TokenStream, arms: TokenStream| {
+    // Per reader: its name, the type it reads, what it expects, and how it takes each scalar form
+    // (`None`: not accepted).
+    let reader = |name: &str, ty: TokenStream, expecting: &str, forms: TokenStream| {
         if !used.contains(name) {
             return TokenStream::new();
         }
         let name = ident(name);
         quote! {
-            pub(super) fn #name<'de, D: #rt::serde::Deserializer<'de>>(deserializer: D) -> #result<#option<#ty>, D::Error> {
-                use #rt::serde::de::Error as _;
-                use #rt::serde_json::Value;
-                let value = <#option<Value> as #rt::serde::Deserialize>::deserialize(deserializer)?;
-                let value = match value {
-                    None | Some(Value::Null) => return Ok(None),
-                    Some(value) => value,
-                };
-                let parsed = match &value {
-                    #arms
-                    _ => None,
-                };
-                match parsed {
-                    Some(parsed) => Ok(Some(parsed)),
-                    None => Err(D::Error::custom(::std::format_args!("unexpected value {value}"))),
-                }
+            impl Read for #ty {
+                const EXPECTING: &'static str = #expecting;
+                #forms
+            }
+
+            pub(super) fn #name<'de, D: de::Deserializer<'de>>(deserializer: D) -> #result<#option<#ty>, D::Error> {
+                deserializer.deserialize_option(Lenient::<#ty>(::std::marker::PhantomData))
             }
         }
     };
-    let string_fn = reader(
+    let text = reader(
         "text",
         quote!(#string),
+        "text, a number or a boolean",
         quote! {
-            Value::String(s) => Some(s.clone()),
-            Value::Number(n) => Some(n.to_string()),
-            Value::Bool(b) => Some(b.to_string()),
+            fn from_str(v: &str) -> #option<Self> { Some(v.into()) }
+            fn from_i64(v: i64) -> #option<Self> { Some(v.to_string()) }
+            fn from_u64(v: u64) -> #option<Self> { Some(v.to_string()) }
+            fn from_f64(v: f64) -> #option<Self> { #rt::serde_json::Number::from_f64(v).map(|n| n.to_string()) }
+            fn from_bool(v: bool) -> #option<Self> { Some(v.to_string()) }
         },
     );
-    let integer_fn = reader(
+    let int = reader(
         "int",
         quote!(i64),
+        "an integer or integer text",
         quote! {
-            Value::Number(n) => n.as_i64(),
-            Value::String(s) => s.trim().parse().ok(),
+            fn from_str(v: &str) -> #option<Self> { v.trim().parse().ok() }
+            fn from_i64(v: i64) -> #option<Self> { Some(v) }
+            fn from_u64(v: u64) -> #option<Self> { i64::try_from(v).ok() }
+            fn from_f64(_: f64) -> #option<Self> { None }
+            fn from_bool(_: bool) -> #option<Self> { None }
         },
     );
-    let float_fn = reader(
+    let num = reader(
         "num",
         quote!(f64),
+        "a number or numeric text",
         quote! {
-            Value::Number(n) => n.as_f64(),
-            Value::String(s) => s.trim().parse().ok(),
+            fn from_str(v: &str) -> #option<Self> { v.trim().parse().ok() }
+            fn from_i64(v: i64) -> #option<Self> { Some(v as f64) }
+            fn from_u64(v: u64) -> #option<Self> { Some(v as f64) }
+            fn from_f64(v: f64) -> #option<Self> { Some(v) }
+            fn from_bool(_: bool) -> #option<Self> { None }
         },
     );
-    let boolean_fn = reader(
+    let flag = reader(
         "flag",
         quote!(bool),
+        "a boolean, \"true\" or \"false\"",
         quote! {
-            Value::Bool(b) => Some(*b),
-            Value::String(s) if s == "true" => Some(true),
-            Value::String(s) if s == "false" => Some(false),
+            fn from_str(v: &str) -> #option<Self> {
+                match v {
+                    "true" => Some(true),
+                    "false" => Some(false),
+                    _ => None,
+                }
+            }
+            fn from_i64(_: i64) -> #option<Self> { None }
+            fn from_u64(_: u64) -> #option<Self> { None }
+            fn from_f64(_: f64) -> #option<Self> { None }
+            fn from_bool(v: bool) -> #option<Self> { Some(v) }
         },
     );
     quote! {
-        /// Readers for optional scalars that accept the value in another scalar form.
+        /// Readers for optional scalars that accept the value in another scalar form. They take
+        /// each form straight from the deserializer (no intermediate `serde_json::Value`), and
+        /// name the whole value in the error when no form fits.
         mod lenient {
-            #string_fn
-            #integer_fn
-            #float_fn
-            #boolean_fn
+            use #rt::serde::de;
+            use #rt::serde_json::Value;
+
+            /// How a scalar type takes each JSON form (`None`: not accepted).
+            trait Read: Sized {
+                const EXPECTING: &'static str;
+                fn from_str(v: &str) -> #option<Self>;
+                fn from_i64(v: i64) -> #option<Self>;
+                fn from_u64(v: u64) -> #option<Self>;
+                fn from_f64(v: f64) -> #option<Self>;
+                fn from_bool(v: bool) -> #option<Self>;
+            }
+
+            struct Lenient<T>(::std::marker::PhantomData<T>);
+
+            fn unexpected<E: de::Error>(value: Value) -> E {
+                E::custom(::std::format_args!("unexpected value {value}"))
+            }
+
+            fn or_unexpected<T, E: de::Error>(read: #option<T>, value: impl Into<Value>) -> #result<#option<T>, E> {
+                match read {
+                    Some(v) => Ok(Some(v)),
+                    None => Err(unexpected(value.into())),
+                }
+            }
+
+            impl<'de, T: Read> de::Visitor<'de> for Lenient<T> {
+                type Value = #option<T>;
+
+                fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    f.write_str(T::EXPECTING)
+                }
+
+                fn visit_none<E: de::Error>(self) -> #result<Self::Value, E> {
+                    Ok(None)
+                }
+
+                fn visit_unit<E: de::Error>(self) -> #result<Self::Value, E> {
+                    Ok(None)
+                }
+
+                fn visit_some<D: de::Deserializer<'de>>(self, deserializer: D) -> #result<Self::Value, D::Error> {
+                    deserializer.deserialize_any(self)
+                }
+
+                fn visit_str<E: de::Error>(self, v: &str) -> #result<Self::Value, E> {
+                    or_unexpected(T::from_str(v), v)
+                }
+
+                fn visit_i64<E: de::Error>(self, v: i64) -> #result<Self::Value, E> {
+                    or_unexpected(T::from_i64(v), v)
+                }
+
+                fn visit_u64<E: de::Error>(self, v: u64) -> #result<Self::Value, E> {
+                    or_unexpected(T::from_u64(v), v)
+                }
+
+                fn visit_f64<E: de::Error>(self, v: f64) -> #result<Self::Value, E> {
+                    or_unexpected(T::from_f64(v), v)
+                }
+
+                fn visit_bool<E: de::Error>(self, v: bool) -> #result<Self::Value, E> {
+                    or_unexpected(T::from_bool(v), v)
+                }
+
+                fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> #result<Self::Value, A::Error> {
+                    let value = <Value as #rt::serde::Deserialize>::deserialize(de::value::SeqAccessDeserializer::new(seq))?;
+                    Err(unexpected(value))
+                }
+
+                fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> #result<Self::Value, A::Error> {
+                    let value = <Value as #rt::serde::Deserialize>::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                    Err(unexpected(value))
+                }
+            }
+
+            #text
+            #int
+            #num
+            #flag
         }
     }
 }

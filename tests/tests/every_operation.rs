@@ -76,8 +76,8 @@ const EXPECTED_EXCEPTIONS: &[&str] = &[
     "002_a0060ea259f01ceb.txt:49611 ShowInstanceV1: response does not deserialize: unexpected value [\"192.168.1.136:6379\",\"192.168.1.224:6379\"]",
     // not in the report: `backup_at` is array<integer>, the example has strings
     "002_a0060ea259f01ceb.txt:50136 UpdateInformationAboutInstanceV1: request body does not deserialize: invalid type: string \"1\", expected i64",
-    // report :53236 (serde points past the value)
-    "002_a0060ea259f01ceb.txt:53237 ShowQuotaTenantV1: response does not deserialize: unexpected value \"op_svc_dcs_003\"",
+    // report
+    "002_a0060ea259f01ceb.txt:53236 ShowQuotaTenantV1: response does not deserialize: unexpected value \"op_svc_dcs_003\"",
 ];
 
 /// What the examples say that the typed call cannot carry: undocumented query parameters

@@ -72,8 +72,8 @@ const EXPECTED_EXCEPTIONS: &[&str] = &[
     "002_a0060ea259f01ceb.txt:52585 ListTagsTenantV1: response 200 has no field of ListTagsTenantResponseV1",
     // report
     "002_a0060ea259f01ceb.txt:52992 ShowServiceSpecificationsV1: response 200 has no field of ShowServiceSpecificationsResponseV1",
-    // report :53236 (serde points past the value)
-    "002_a0060ea259f01ceb.txt:53237 ShowQuotaTenantV1: response 200 does not deserialize into ShowQuotaTenantResponseV1: unexpected value \"op_svc_dcs_003\"",
+    // report
+    "002_a0060ea259f01ceb.txt:53236 ShowQuotaTenantV1: response 200 does not deserialize into ShowQuotaTenantResponseV1: unexpected value \"op_svc_dcs_003\"",
 ];
 
 /// Examples with no schema to read them with (the document gives the status no body table).
