@@ -61,8 +61,7 @@ fn generate(spec: &Path) -> Result<String, String> {
         .map_err(|e| format!("cannot name features for {}: {e}", spec.display()))?;
     let opts = dcs_codegen::Options {
         groups: dcs_codegen::enabled_groups(&features, |feature| {
-            let var = format!("CARGO_FEATURE_{}", feature.to_uppercase().replace('-', "_"));
-            std::env::var_os(var).is_some()
+            std::env::var_os(dcs_codegen::feature_env_var(feature)).is_some()
         }),
         ..dcs_codegen::Options::default()
     };

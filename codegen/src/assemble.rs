@@ -16,9 +16,12 @@ use quote::{format_ident, quote};
 
 use crate::{CodegenError, Gen, Slot, Unit};
 
+/// Names the placeholder item of a unit: the prefix, then the unit's index.
+const PLACEHOLDER: &str = "__DCS_CODEGEN_UNIT_";
+
 /// Name of the placeholder item of unit `i`.
 fn placeholder(i: usize) -> proc_macro2::Ident {
-    format_ident!("__DCS_CODEGEN_UNIT_{}", i)
+    format_ident!("{}{}", PLACEHOLDER, i)
 }
 
 /// Parses and prints tokens holding a whole file.
@@ -83,7 +86,8 @@ pub(crate) fn format(gen: &Gen<'_>, threads: usize) -> Result<String, CodegenErr
     for line in skeleton.split_inclusive('\n') {
         let unit = line
             .trim()
-            .strip_prefix("const __DCS_CODEGEN_UNIT_")
+            .strip_prefix("const ")
+            .and_then(|rest| rest.strip_prefix(PLACEHOLDER))
             .and_then(|rest| rest.strip_suffix(": () = ();"))
             .and_then(|n| n.parse::<usize>().ok());
         match unit {

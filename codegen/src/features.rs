@@ -36,11 +36,14 @@ impl GroupFeature {
     /// The variable cargo sets for build scripts when the feature is on
     /// (`CARGO_FEATURE_BACKUP_AND_RESTORATION`).
     pub fn env_var(&self) -> String {
-        format!(
-            "CARGO_FEATURE_{}",
-            self.feature.to_uppercase().replace('-', "_")
-        )
+        feature_env_var(&self.feature)
     }
+}
+
+/// The variable cargo sets for build scripts when `feature` is on: upper case, dashes as
+/// underscores.
+pub fn feature_env_var(feature: &str) -> String {
+    format!("CARGO_FEATURE_{}", feature.to_uppercase().replace('-', "_"))
 }
 
 /// The features of the spec's groups, sorted by name. A group's name is the group in kebab case,

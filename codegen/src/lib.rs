@@ -62,7 +62,8 @@ use quote::quote;
 
 pub use error::CodegenError;
 pub use features::{
-    enabled_groups, features_block, group_features, update_manifest, GroupFeature, FULL_FEATURE,
+    enabled_groups, feature_env_var, features_block, group_features, update_manifest, GroupFeature,
+    FULL_FEATURE,
 };
 pub use sensitive::is_sensitive;
 
