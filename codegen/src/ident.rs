@@ -62,20 +62,14 @@ pub fn snake(raw: &str, fallback: &str) -> String {
     unkeyword(s)
 }
 
-/// Already snake case as heck would write it (`instance_id`, `v2_name`), so [`snake`] can skip
-/// heck: most wire names are, and case conversion is most of the plan's time.
+/// Already snake case as heck would write it (`instance_id`), so [`snake`] can skip heck: most
+/// wire names are, and case conversion is most of the plan's time. Names with digits go to heck,
+/// whose word breaks at digits differ between versions.
 fn is_plain_snake(raw: &str) -> bool {
     raw.starts_with(|c: char| c.is_ascii_lowercase())
         && !raw.ends_with('_')
         && !raw.contains("__")
-        && raw
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
-        // heck starts a word at a digit that follows a letter only in some versions; leave
-        // names whose words end in digits to heck.
-        && !raw
-            .split('_')
-            .any(|w| w.bytes().any(|b| b.is_ascii_digit()))
+        && raw.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
 }
 
 /// `UpperCamelCase` for types and variants. A leading digit gets `digit_prefix` (`V1`, `E111`);

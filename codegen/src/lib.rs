@@ -138,10 +138,11 @@ pub fn generate_with_summary(
 pub fn generate_tokens(spec: &Spec, opts: &Options) -> Result<TokenStream, CodegenError> {
     let gen = Gen::new(spec, opts)?;
     let rt = gen.runtime_path();
+    let units = gen.units();
     Ok(gen.skeleton(&rt, &mut |slot| {
         let mut out = TokenStream::new();
-        for unit in gen.units().into_iter().filter(|u| u.slot() == slot) {
-            out.extend(gen.emit(&unit, &rt));
+        for unit in units.iter().filter(|u| u.slot() == slot) {
+            out.extend(gen.emit(unit, &rt));
         }
         out
     }))
