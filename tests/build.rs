@@ -1,6 +1,8 @@
-//! Runs the whole pipeline from the documents: the vendored sources are scraped into a spec
-//! (`dcs_spec::regen::build_all`), the spec is turned into the client (`dcs_codegen::generate`),
-//! and both land in `OUT_DIR` with a test-support module generated from the client's own source.
+//! Runs the whole pipeline from the documents, for every service folder (`services/*`, a link to
+//! the workspace's `spec/`): the vendored sources are scraped into a spec
+//! (`apiref_scrape::scrape`), the spec is turned into the client (`apiref_codegen::generate`),
+//! and both land in `OUT_DIR` with a test-support module generated from the client's own source,
+//! and `services.rs`, which puts each service in a module and lists them all in `SERVICES`.
 //!
 //! The support module is read off the generated code (parsed with `syn`), not off the naming
 //! rules of the generator, so it matches the client by construction: for every operation it
@@ -8,7 +10,7 @@
 //! round-trips JSON through the generated model.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use proc_macro2::TokenStream;
@@ -18,7 +20,7 @@ fn main() -> ExitCode {
     match run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("error: dcs-tests: {message}");
+            eprintln!("error: apiref-tests: {message}");
             ExitCode::FAILURE
         }
     }
@@ -27,40 +29,103 @@ fn main() -> ExitCode {
 fn run() -> Result<(), String> {
     let manifest = PathBuf::from(env("CARGO_MANIFEST_DIR")?);
     let out = PathBuf::from(env("OUT_DIR")?);
-    // `sources` is a link to ../spec/sources, so the packaged crate carries the documents too.
-    let sources = manifest.join("sources");
+    // `services` is a link to ../spec, so the packaged crate carries the documents too.
+    let services = manifest.join("services");
     println!("cargo:rerun-if-changed=build.rs");
-    println!("cargo:rerun-if-changed={}", sources.display());
-
-    let outputs = dcs_spec::regen::build_all(&sources)
-        .map_err(|e| format!("cannot scrape {}: {e}", sources.display()))?;
-    let build = outputs.dcs.build;
-    if build.has_errors() {
-        return Err(format!(
-            "the scrape of {} has error diagnostics",
-            sources.display()
-        ));
+    println!("cargo:rerun-if-changed={}", services.display());
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&services)
+        .map_err(|e| format!("{}: {e}", services.display()))?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.join(apiref_scrape::service::MANIFEST).is_file())
+        .collect();
+    dirs.sort();
+    let mut modules = Vec::new();
+    let mut entries = Vec::new();
+    for dir in &dirs {
+        let (module, entry) = service(dir, &out)?;
+        modules.push(module);
+        entries.push(entry);
     }
-    let spec = build.spec;
-    let code = dcs_codegen::generate(&spec, &dcs_codegen::Options::default())
-        .map_err(|e| format!("cannot generate the client: {e}"))?;
+    let file = quote! {
+        #(#modules)*
+
+        /// Every service folder of the workspace, scraped, generated and compiled.
+        pub const SERVICES: &[crate::Service] = &[#(#entries),*];
+    };
+    write(
+        &out.join("services.rs"),
+        &prettyplease::unparse(
+            &syn::parse2(file).map_err(|e| format!("services.rs does not parse: {e}"))?,
+        ),
+    )
+}
+
+/// Scrapes and generates one service; returns its module and its `SERVICES` entry.
+fn service(dir: &Path, out: &Path) -> Result<(TokenStream, TokenStream), String> {
+    let service = apiref_scrape::ServiceDir::open(dir).map_err(|e| e.to_string())?;
+    let scraped = apiref_scrape::scrape(&service);
+    let spec = scraped.spec;
+    let name = spec.service.name.clone();
+    let client_name = spec.service.client_name();
+    let code = apiref_codegen::generate(&spec, &apiref_codegen::Options::default())
+        .map_err(|e| format!("{name}: cannot generate the client: {e}"))?;
     let spec_json =
         serde_json::to_string(&spec).map_err(|e| format!("cannot serialize the spec: {e}"))?;
-    let file = syn::parse_file(&code).map_err(|e| format!("generated client: {e}"))?;
-    let support = support(&file)?;
+    let file = syn::parse_file(&code).map_err(|e| format!("{name}: generated client: {e}"))?;
+    let support = support(&file, &client_name)?;
     let support = prettyplease::unparse(
         &syn::parse2(support).map_err(|e| format!("support module does not parse: {e}"))?,
     );
-    write(&out.join("dcs_client.rs"), &code)?;
-    write(&out.join("dcs_spec.json"), &spec_json)?;
-    write(&out.join("dcs_support.rs"), &support)
+    write(&out.join(format!("{name}_client.rs")), &code)?;
+    write(&out.join(format!("{name}_spec.json")), &spec_json)?;
+    write(&out.join(format!("{name}_support.rs")), &support)?;
+    let module = format_ident!("{name}");
+    let client = format_ident!("{client_name}");
+    let client_file = format!("/{name}_client.rs");
+    let support_file = format!("/{name}_support.rs");
+    let spec_file = format!("/{name}_spec.json");
+    let module_tokens = quote! {
+        /// The client generated from the service folder's documents, and its test support.
+        pub mod #module {
+            /// The client, generated at build time from the spec scraped from the documents.
+            #[allow(clippy::all, missing_docs, deprecated)]
+            pub mod client {
+                include!(concat!(env!("OUT_DIR"), #client_file));
+            }
+
+            /// Generated from the client's source: `call` (every typed method), `round_trip`
+            /// (every model) and the lists `METHODS` and `SCHEMAS`.
+            pub mod support {
+                use super::client::{models, #client as Client};
+                use crate::{CallError, CallInput, MethodMeta};
+
+                include!(concat!(env!("OUT_DIR"), #support_file));
+            }
+
+            /// The spec the build script scraped from the documents.
+            pub const SPEC_JSON: &str = include_str!(concat!(env!("OUT_DIR"), #spec_file));
+        }
+    };
+    let entry = quote! {
+        crate::Service {
+            name: #name,
+            spec_json: #module::SPEC_JSON,
+            methods: #module::support::METHODS,
+            schemas: #module::support::SCHEMAS,
+            operations: #module::client::operations::ALL,
+            call: #module::support::call_boxed,
+            round_trip: #module::support::round_trip,
+        }
+    };
+    Ok((module_tokens, entry))
 }
 
 fn env(name: &str) -> Result<String, String> {
     std::env::var(name).map_err(|_| format!("{name} is not set (run this through cargo)"))
 }
 
-fn write(path: &std::path::Path, text: &str) -> Result<(), String> {
+fn write(path: &Path, text: &str) -> Result<(), String> {
     std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
@@ -84,10 +149,10 @@ struct Method {
     deprecated: bool,
 }
 
-fn support(file: &syn::File) -> Result<TokenStream, String> {
+fn support(file: &syn::File, client_name: &str) -> Result<TokenStream, String> {
     let consts = operation_consts(file)?;
     let schemas = schema_structs(file)?;
-    let methods = client_methods(file, &consts)?;
+    let methods = client_methods(file, &consts, client_name)?;
 
     let mut fns = Vec::new();
     let mut arms = Vec::new();
@@ -141,7 +206,7 @@ fn support(file: &syn::File) -> Result<TokenStream, String> {
         let allow = m.deprecated.then(|| quote!(#[allow(deprecated)]));
         fns.push(quote! {
             #allow
-            async fn #fn_name(client: &DcsClient, input: &CallInput) -> Result<::serde_json::Value, CallError> {
+            async fn #fn_name(client: &Client, input: &CallInput) -> Result<::serde_json::Value, CallError> {
                 #(#lets)*
                 #body
             }
@@ -191,11 +256,22 @@ fn support(file: &syn::File) -> Result<TokenStream, String> {
 
         /// Calls the generated method of `operation` with `input` decoded into its typed
         /// arguments, and returns the typed result as JSON (`null` for `()`).
-        pub async fn call(client: &DcsClient, operation: &str, input: &CallInput) -> Result<::serde_json::Value, CallError> {
+        pub async fn call(client: &Client, operation: &str, input: &CallInput) -> Result<::serde_json::Value, CallError> {
             match operation {
                 #(#arms)*
                 other => Err(CallError::UnknownOperation(other.to_string())),
             }
+        }
+
+        /// [`call`] on the service's client made from `runtime`, for the `SERVICES` table.
+        pub fn call_boxed<'a>(
+            runtime: &'a ::huaweicloud_runtime::Client,
+            operation: &'a str,
+            input: &'a CallInput,
+        ) -> crate::CallFuture<'a> {
+            ::std::boxed::Box::pin(async move {
+                call(&Client::new(runtime.clone()), operation, input).await
+            })
         }
 
         /// Deserializes the JSON text `json` into the model of `schema` and serializes it back;
@@ -422,18 +498,19 @@ fn tuples_into(e: &syn::Expr, out: &mut BTreeMap<String, String>) -> Result<(), 
 fn client_methods(
     file: &syn::File,
     consts: &BTreeMap<String, String>,
+    client_name: &str,
 ) -> Result<Vec<Method>, String> {
     let client = file
         .items
         .iter()
         .find_map(|i| match i {
             syn::Item::Impl(imp) if imp.trait_.is_none() => match &*imp.self_ty {
-                syn::Type::Path(p) if p.path.is_ident("DcsClient") => Some(imp),
+                syn::Type::Path(p) if p.path.is_ident(client_name) => Some(imp),
                 _ => None,
             },
             _ => None,
         })
-        .ok_or("generated client has no `impl DcsClient`")?;
+        .ok_or_else(|| format!("generated client has no `impl {client_name}`"))?;
     let fns: Vec<&syn::ImplItemFn> = client
         .items
         .iter()

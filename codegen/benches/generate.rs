@@ -7,7 +7,7 @@ use std::hint::black_box;
 use std::path::PathBuf;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use dcs_codegen::{generate, generate_tokens, load_spec, Options};
+use apiref_codegen::{generate, generate_tokens, load_spec, Options};
 
 fn spec_path() -> PathBuf {
     if let Some(path) = std::env::var_os("DCS_BENCH_SPEC") {
@@ -40,11 +40,11 @@ fn bench(c: &mut Criterion) {
         b.iter(|| generate(black_box(&spec), &opts))
     });
     // The same on one thread (the default uses every core), to see what the threads bring.
-    std::env::set_var(dcs_codegen::THREADS_VAR, "1");
+    std::env::set_var(apiref_codegen::THREADS_VAR, "1");
     c.bench_function(&format!("generate+format, 1 thread {name}"), |b| {
         b.iter(|| generate(black_box(&spec), &opts))
     });
-    std::env::remove_var(dcs_codegen::THREADS_VAR);
+    std::env::remove_var(apiref_codegen::THREADS_VAR);
     c.bench_function(&format!("generate tokens {name}"), |b| {
         b.iter(|| generate_tokens(black_box(&spec), &opts))
     });

@@ -17,7 +17,7 @@ use quote::{format_ident, quote};
 use crate::{CodegenError, Gen, Slot, Unit};
 
 /// Names the placeholder item of a unit: the prefix, then the unit's index.
-const PLACEHOLDER: &str = "__DCS_CODEGEN_UNIT_";
+const PLACEHOLDER: &str = "__APIREF_CODEGEN_UNIT_";
 
 /// Name of the placeholder item of unit `i`.
 fn placeholder(i: usize) -> proc_macro2::Ident {
@@ -179,11 +179,11 @@ mod tests {
     use super::*;
     use crate::{generate_tokens, Options};
 
-    fn one_piece(spec: &dcs_spec::Spec, opts: &Options) -> String {
+    fn one_piece(spec: &apiref_spec::Spec, opts: &Options) -> String {
         unparse(generate_tokens(spec, opts).unwrap()).unwrap()
     }
 
-    fn spec(path: &str) -> Option<dcs_spec::Spec> {
+    fn spec(path: &str) -> Option<apiref_spec::Spec> {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
         crate::load_spec(&path).ok()
     }
@@ -205,8 +205,8 @@ mod tests {
 
     #[test]
     fn dcs_spec_and_each_group_stitch_like_one_piece() {
-        let Some(dcs) = spec("../spec/dcs.yaml") else {
-            panic!("spec/dcs.yaml is missing: run `cargo regen`");
+        let Some(dcs) = spec("../spec/dcs/spec.yaml") else {
+            panic!("spec/dcs/spec.yaml is missing: run `cargo regen`");
         };
         let all = Options::default();
         let gen = Gen::new(&dcs, &all).unwrap();

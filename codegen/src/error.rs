@@ -52,8 +52,8 @@ impl fmt::Display for CodegenError {
 
 impl std::error::Error for CodegenError {}
 
-impl From<dcs_spec::SpecError> for CodegenError {
-    fn from(e: dcs_spec::SpecError) -> Self {
+impl From<apiref_spec::SpecError> for CodegenError {
+    fn from(e: apiref_spec::SpecError) -> Self {
         CodegenError {
             file: Some(e.file),
             line: (e.line > 0).then_some(e.line),

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeSet;
 
-use dcs_spec::Spec;
+use apiref_spec::Spec;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 

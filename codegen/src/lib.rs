@@ -1,7 +1,7 @@
-//! Spec → Rust source generator for the DCS client.
+//! Spec → Rust source: the generator of typed API clients, for any service's spec.
 //!
-//! One library behind three front ends: the client crate's build script and the CLI call
-//! [`load_spec`] then [`generate`]; the proc macro calls [`generate_tokens`]. The output is
+//! One library behind three front ends: a client crate's build script ([`build_script`]) and the
+//! `apiref` CLI call [`load_spec`] then [`generate`]; the proc macro calls [`generate_tokens`]. The output is
 //! deterministic (same spec and options, same bytes).
 //!
 //! # What is generated
@@ -9,7 +9,8 @@
 //!   and an enum per enumerated field (shared by fields with the same name and values).
 //! - `pub mod operations`: an `OperationInfo` constant per operation (`COPY_INSTANCE`) and `ALL`.
 //! - `pub mod error_codes`: `ErrorCode` (the reference's error-code table) and `ErrorBody`.
-//! - The client type (`DcsClient`): per operation `<op>_request` (build without sending),
+//! - The client type (the spec's `service.client`, by default `<Name>Client`): per operation
+//!   `<op>_request` (build without sending),
 //!   `<op>` (send), and for list operations `<op>_stream` (all items, page by page).
 //!
 //! # Policies
@@ -41,6 +42,7 @@
 #![forbid(unsafe_code)]
 
 mod assemble;
+pub mod build_script;
 mod docs;
 mod enums;
 mod error;
@@ -56,7 +58,7 @@ mod validate;
 
 use std::path::Path;
 
-use dcs_spec::Spec;
+use apiref_spec::Spec;
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -70,11 +72,11 @@ pub use sensitive::is_sensitive;
 /// What to generate.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
-    /// Name of the client type. Default `DcsClient`.
-    pub client_name: String,
+    /// Name of the client type; `None`: the spec's (`service.client`, else `<Name>Client`).
+    pub client_name: Option<String>,
     /// Emit only the operations of these groups (and the schemas they use); `None`: all.
     pub groups: Option<Vec<String>>,
-    /// Path of the runtime crate in generated code. Default `dcs_runtime`; use an absolute path
+    /// Path of the runtime crate in generated code. Default `huaweicloud_runtime`; use an absolute path
     /// (a crate name or `crate::…`).
     pub runtime_crate: String,
 }
@@ -82,9 +84,9 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            client_name: "DcsClient".into(),
+            client_name: None,
             groups: None,
-            runtime_crate: "dcs_runtime".into(),
+            runtime_crate: "huaweicloud_runtime".into(),
         }
     }
 }
@@ -105,7 +107,7 @@ pub struct Summary {
 
 /// Environment variable that caps the threads [`generate`] formats on (default: the machine's
 /// available parallelism). The output does not depend on it.
-pub const THREADS_VAR: &str = "DCS_CODEGEN_THREADS";
+pub const THREADS_VAR: &str = "APIREF_CODEGEN_THREADS";
 
 /// The formatted source of the client (prettyplease).
 pub fn generate(spec: &Spec, opts: &Options) -> Result<String, CodegenError> {
@@ -178,11 +180,27 @@ pub fn spec_problems(file: &str, yaml_text: &str, spec: &Spec) -> Vec<CodegenErr
         .collect()
 }
 
+/// Names the generated file takes at its root, besides the client type.
+const ROOT_NAMES: [&str; 10] = [
+    "models",
+    "operations",
+    "error_codes",
+    "runtime",
+    "RuntimeClient",
+    "Config",
+    "ConfigBuilder",
+    "Credentials",
+    "Error",
+    "RetryPolicy",
+];
+
 /// A checked spec and its plan: everything the emitters read. Plain data (no tokens), so the
 /// formatting threads share it.
 struct Gen<'a> {
     spec: &'a Spec,
     opts: &'a Options,
+    /// The client type's name (from the options, else the spec).
+    client: String,
     plan: plan::Plan<'a>,
 }
 
@@ -245,13 +263,16 @@ impl<'a> Gen<'a> {
                 opts.runtime_crate
             )));
         }
-        let client_ok = syn::parse_str::<syn::Ident>(&opts.client_name).is_ok()
-            && !opts.client_name.starts_with("r#")
-            && !["models", "operations", "error_codes"].contains(&opts.client_name.as_str());
+        let client = opts
+            .client_name
+            .clone()
+            .unwrap_or_else(|| spec.service.client_name());
+        let client_ok = syn::parse_str::<syn::Ident>(&client).is_ok()
+            && !client.starts_with("r#")
+            && !ROOT_NAMES.contains(&client.as_str());
         if !client_ok {
             return Err(CodegenError::new(format!(
-                "client_name `{}` is not a usable type name",
-                opts.client_name
+                "client name `{client}` is not a usable type name"
             )));
         }
         if let Some(groups) = &opts.groups {
@@ -266,14 +287,19 @@ impl<'a> Gen<'a> {
             }
         }
         let mut plan = plan::build(spec, opts.groups.as_deref());
-        plan.root_std = types::StdPaths::shadowed_by([opts.client_name.as_str()]);
-        Ok(Gen { spec, opts, plan })
+        plan.root_std = types::StdPaths::shadowed_by([client.as_str()]);
+        Ok(Gen {
+            spec,
+            opts,
+            client,
+            plan,
+        })
     }
 
     /// The runtime crate's path (checked in [`Gen::new`]). Tokens are not `Send`: each thread
     /// parses its own.
     fn runtime_path(&self) -> syn::Path {
-        syn::parse_str(&self.opts.runtime_crate).unwrap_or_else(|_| syn::parse_quote!(dcs_runtime))
+        syn::parse_str(&self.opts.runtime_crate).unwrap_or_else(|_| syn::parse_quote!(huaweicloud_runtime))
     }
 
     /// The units of the client in file order, leaving out those that emit nothing.
@@ -329,7 +355,7 @@ impl<'a> Gen<'a> {
 
     /// The file around the units; `fill` gives each slot's items.
     fn skeleton(&self, rt: &syn::Path, fill: &mut dyn FnMut(Slot) -> TokenStream) -> TokenStream {
-        let client = ident::ident(&self.opts.client_name);
+        let client = ident::ident(&self.client);
         let client_doc = format!(
             " Client of {} ({}): one method per operation of the API reference.",
             docs::escape_line(&self.spec.service.title),
@@ -344,6 +370,10 @@ impl<'a> Gen<'a> {
         let methods = fill(Slot::Impl);
         let after = fill(Slot::RootAfter);
         quote! {
+            pub use #rt::{Client as RuntimeClient, Config, ConfigBuilder, Credentials, Error, RetryPolicy};
+            /// The runtime: HTTP, signing, retries, paging, and the plumbing generated code uses.
+            pub use #rt as runtime;
+
             /// Request and response types.
             pub mod models {
                 #serde_import
@@ -372,6 +402,12 @@ impl<'a> Gen<'a> {
                 }
 
                 #methods
+            }
+
+            /// The documented error code of an API error (see [`error_codes::ErrorCode`]), for
+            /// matching on it; `None` for other errors and for replies without an `error_code`.
+            pub fn documented_error(error: &Error) -> ::std::option::Option<error_codes::ErrorCode> {
+                error.error_code().map(error_codes::ErrorCode::from_code)
             }
 
             #after

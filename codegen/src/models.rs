@@ -1,6 +1,6 @@
 //! Structs for schemas and query parameters.
 
-use dcs_spec::{Field, TypeRef};
+use apiref_spec::{Field, TypeRef};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -77,7 +77,7 @@ pub fn emit(plan: &Plan<'_>, m: &Model<'_>, rt: &syn::Path) -> TokenStream {
     // A bare JSON array body: the struct (de)serializes as its one field, the array itself.
     let transparent = matches!(m.kind, ModelKind::Schema { .. })
         && m.fields.len() == 1
-        && m.fields[0].field.name == dcs_spec::ARRAY_ITEMS_FIELD;
+        && m.fields[0].field.name == apiref_spec::ARRAY_ITEMS_FIELD;
     let mut doc = Doc::new();
     match &m.kind {
         ModelKind::Schema {

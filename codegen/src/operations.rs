@@ -1,7 +1,7 @@
 //! Per operation: the inspectable `OperationInfo` constant, and the client methods that build,
 //! send and (for list operations) stream the request.
 
-use dcs_spec::{Location, Operation, TypeRef};
+use apiref_spec::{Location, Operation, TypeRef};
 use proc_macro2::TokenStream;
 use quote::quote;
 

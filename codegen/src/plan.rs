@@ -7,7 +7,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use dcs_spec::{Field, Location, Operation, Spec, TypeRef};
+use apiref_spec::{Field, Location, Operation, Spec, TypeRef};
 
 use crate::ident::{camel, snake, snake_join, unraw, Names, Style};
 use crate::sensitive::is_sensitive;

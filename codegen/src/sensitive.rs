@@ -6,7 +6,7 @@
 //! `password_policy`, `token_expire_time`), or when its description's first sentence calls it a
 //! password.
 
-use dcs_spec::{Field, TypeRef};
+use apiref_spec::{Field, TypeRef};
 
 use crate::ident::snake;
 

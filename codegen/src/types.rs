@@ -3,7 +3,7 @@
 //! Prelude types are written by their short names unless a generated type of the same module
 //! shadows them (a schema named `Option`, `Result`, `Box` or `String`): then by absolute path.
 
-use dcs_spec::TypeRef;
+use apiref_spec::TypeRef;
 use proc_macro2::TokenStream;
 use quote::quote;
 

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use dcs_spec::{Field, Location, Spec, TypeRef};
+use apiref_spec::{Field, Location, Spec, TypeRef};
 
 use crate::CodegenError;
 

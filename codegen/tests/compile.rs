@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use dcs_codegen::{generate, load_spec, Options};
+use apiref_codegen::{generate, load_spec, Options};
 
 fn cargo(dir: &Path, target: &Path, generated: &Path, examples: &Path, args: &[&str]) {
     let (command, rest) = args.split_first().expect("a cargo command");

@@ -2,8 +2,8 @@
 
 use std::path::PathBuf;
 
-use dcs_codegen::{generate, load_spec, validate_spec, CodegenError, Options};
-use dcs_spec::Spec;
+use apiref_codegen::{generate, load_spec, validate_spec, CodegenError, Options};
+use apiref_spec::Spec;
 
 const VALID: &str = "\
 service:

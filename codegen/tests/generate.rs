@@ -2,8 +2,8 @@
 
 use std::path::Path;
 
-use dcs_codegen::{generate, generate_tokens, generate_with_summary, load_spec, Options};
-use dcs_spec::Spec;
+use apiref_codegen::{generate, generate_tokens, generate_with_summary, load_spec, Options};
+use apiref_spec::Spec;
 
 fn small() -> Spec {
     load_spec(Path::new(concat!(
@@ -71,14 +71,14 @@ fn groups_select_operations_and_the_schemas_they_use() {
 #[test]
 fn client_name_and_runtime_path_are_options() {
     let opts = Options {
-        client_name: "Cache".into(),
+        client_name: Some("Cache".into()),
         runtime_crate: "crate::rt".into(),
         ..Options::default()
     };
     let source = generate(&small(), &opts).unwrap();
     assert!(source.contains("pub struct Cache {"));
     assert!(source.contains("inner: crate::rt::Client,"));
-    assert!(!source.contains("dcs_runtime"));
+    assert!(!source.contains("huaweicloud_runtime"));
 }
 
 #[test]
@@ -94,17 +94,17 @@ fn bad_options_are_errors() {
         ),
         (
             Options {
-                client_name: "fn".into(),
+                client_name: Some("fn".into()),
                 ..Options::default()
             },
-            "client_name `fn`",
+            "client name `fn`",
         ),
         (
             Options {
-                client_name: "models".into(),
+                client_name: Some("models".into()),
                 ..Options::default()
             },
-            "client_name `models`",
+            "client name `models`",
         ),
         (
             Options {

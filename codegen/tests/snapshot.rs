@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use dcs_codegen::{generate, load_spec, Options};
+use apiref_codegen::{generate, load_spec, Options};
 
 #[test]
 fn small_spec_output() {

@@ -2,7 +2,7 @@
 //! ignored, and so are keys the schema does not have (the example-validation report lists
 //! them); numbers compare by value (`1` equals `1.0`); a `null` field equals an absent one.
 
-use dcs_spec::{Spec, TypeRef};
+use apiref_spec::{Spec, TypeRef};
 use serde_json::Value;
 
 /// Every difference between `expected` (the document's JSON, read as type `ty`) and `actual`,

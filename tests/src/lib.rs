@@ -1,35 +1,59 @@
-//! End-to-end support: the client generated from the documents by this crate's build script,
-//! a generated module that drives every typed method from JSON, and helpers to read the
-//! documents' examples and compare JSON the way the tests need. The tests live in `tests/tests/`.
+//! End-to-end support: for every service folder, the client generated from its documents by
+//! this crate's build script and a generated module that drives every typed method from JSON
+//! ([`SERVICES`]); and helpers to read the documents' examples and compare JSON the way the
+//! tests need. The tests live in `tests/tests/`.
 #![forbid(unsafe_code)]
 
 use std::collections::BTreeMap;
 
-use dcs_runtime::serde::de::DeserializeOwned;
-use dcs_runtime::serde::Serialize;
+use huaweicloud_runtime::serde::de::DeserializeOwned;
+use huaweicloud_runtime::serde::Serialize;
 
 pub mod compare;
 pub mod example;
 pub mod minimal;
+pub mod signature;
 
-/// The client, generated at build time from the spec scraped from `spec/sources/`.
-#[allow(clippy::all, missing_docs)]
-pub mod client {
-    include!(concat!(env!("OUT_DIR"), "/dcs_client.rs"));
+include!(concat!(env!("OUT_DIR"), "/services.rs"));
+
+/// What a test needs of one service: its spec, and its generated client driven from JSON.
+#[derive(Clone, Copy)]
+pub struct Service {
+    /// The service's name (`dcs`).
+    pub name: &'static str,
+    /// The spec the build script scraped, as JSON.
+    pub spec_json: &'static str,
+    /// Every generated client method, in the client's order.
+    pub methods: &'static [MethodMeta],
+    /// Every spec schema that became a model struct.
+    pub schemas: &'static [&'static str],
+    /// Every operation's description, as the generated code has it.
+    pub operations: &'static [&'static huaweicloud_runtime::OperationInfo],
+    /// Calls the typed method of an operation, on the service's client made from a runtime
+    /// client.
+    pub call: for<'a> fn(&'a huaweicloud_runtime::Client, &'a str, &'a CallInput) -> CallFuture<'a>,
+    /// Round-trips JSON text through the model of a schema (`None`: no such model).
+    pub round_trip: fn(&str, &str) -> Option<Result<serde_json::Value, serde_json::Error>>,
 }
 
-/// Generated from the client's source: `call` (every typed method), `round_trip` (every model)
-/// and the lists `METHODS` and `SCHEMAS`.
-pub mod support {
-    use crate::client::{models, DcsClient};
-    use crate::{CallError, CallInput, MethodMeta};
+/// What [`Service::call`] returns.
+pub type CallFuture<'a> = std::pin::Pin<
+    Box<dyn std::future::Future<Output = Result<serde_json::Value, CallError>> + 'a>,
+>;
 
-    include!(concat!(env!("OUT_DIR"), "/dcs_support.rs"));
+impl Service {
+    /// The spec the build script scraped from the documents.
+    pub fn spec(&self) -> Result<apiref_spec::Spec, serde_json::Error> {
+        serde_json::from_str(self.spec_json)
+    }
 }
 
-/// The spec the build script scraped from the documents.
-pub fn spec() -> Result<dcs_spec::Spec, serde_json::Error> {
-    serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/dcs_spec.json")))
+/// The service called `name`.
+pub fn service(name: &str) -> &'static Service {
+    SERVICES
+        .iter()
+        .find(|s| s.name == name)
+        .unwrap_or_else(|| panic!("no service folder `{name}`"))
 }
 
 /// What the generated code knows about one client method.
@@ -98,7 +122,7 @@ pub enum CallError {
     /// The body does not deserialize into the body type.
     Body(serde_json::Error),
     /// The generated method failed.
-    Api(dcs_runtime::Error),
+    Api(huaweicloud_runtime::Error),
     /// The typed result does not serialize.
     Serialize(serde_json::Error),
 }

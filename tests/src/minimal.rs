@@ -1,7 +1,7 @@
 //! The smallest JSON value a type accepts: required fields only, each with its first enum value,
 //! its minimum or an empty value. Used for operations whose document has no example.
 
-use dcs_spec::{Field, Spec, TypeRef};
+use apiref_spec::{Field, Spec, TypeRef};
 use serde_json::{json, Value};
 
 /// Nesting limit, so a schema that requires itself still ends.

@@ -6,14 +6,14 @@
 
 use std::collections::BTreeMap;
 
-use dcs_runtime::{signer, Client, Config, Credentials, RetryPolicy};
-use dcs_spec::{Example, ExampleKind, Location, Operation, Spec, TypeRef};
-use dcs_tests::client::DcsClient;
-use dcs_tests::compare::{differences, json_eq, line_of};
-use dcs_tests::example::{
+use apiref_spec::{Example, ExampleKind, Location, Operation, Spec, TypeRef};
+use apiref_tests::compare::{differences, json_eq, line_of};
+use apiref_tests::example::{
     is_placeholder, parse_request_line, path_values, percent_decode, shift_source,
 };
-use dcs_tests::{minimal, support, CallError, CallInput, MethodMeta};
+use apiref_tests::{minimal, CallError, CallInput, MethodMeta, Service, SERVICES};
+use huaweicloud_runtime::signer;
+use huaweicloud_runtime::{Client, Config, Credentials, RetryPolicy};
 use serde_json::Value;
 use wiremock::{matchers::any, Mock, MockServer, ResponseTemplate};
 
@@ -21,9 +21,9 @@ const AK: &str = "AKE2E0000000000000001";
 const SK: &str = "SKe2eSecretKeyForTheLocalServer";
 const PROJECT: &str = "0123456789abcdef0123456789abcdef";
 
-/// Where the typed client does not reproduce the document's example, checked by hand against
-/// `spec/reports/dcs-examples.txt` (see the report of this test for the line of each).
-const EXPECTED_EXCEPTIONS: &[&str] = &[
+/// Where the typed DCS client does not reproduce the document's example, checked by hand against
+/// `spec/dcs/reports/examples.txt` (see the report of this test for the line of each).
+const DCS_EXCEPTIONS: &[&str] = &[
     // report
     "002_a0060ea259f01ceb.txt:2224 CreateInstance: request .enterprise_project_id: expected 0, got \"0\"",
     // report
@@ -80,10 +80,10 @@ const EXPECTED_EXCEPTIONS: &[&str] = &[
     "002_a0060ea259f01ceb.txt:53236 ShowQuotaTenantV1: response does not deserialize: unexpected value \"op_svc_dcs_003\"",
 ];
 
-/// What the examples say that the typed call cannot carry: undocumented query parameters
+/// What the DCS examples say that the typed call cannot carry: undocumented query parameters
 /// (dropped) and request lines whose method differs from the operation's (the documented
 /// method is sent). Checked by hand against the documents.
-const EXPECTED_NOTES: &[&str] = &[
+const DCS_NOTES: &[&str] = &[
     "002_a0060ea259f01ceb.txt:3262 ListInstances: query `id` is not a documented parameter",
     "002_a0060ea259f01ceb.txt:10251 RemoveIpAddress: example method POST differs from DELETE",
     "002_a0060ea259f01ceb.txt:11339 ShowInstanceNodes: query `status` is not a documented parameter",
@@ -107,14 +107,20 @@ struct Case<'s> {
     body_type: Option<TypeRef>,
 }
 
-fn spec() -> Spec {
-    match dcs_tests::spec() {
-        Ok(spec) => spec,
-        Err(e) => panic!("the build script's spec does not load: {e}"),
+/// The ECS counterparts of [`DCS_EXCEPTIONS`] and [`DCS_NOTES`].
+const ECS_EXCEPTIONS: &[&str] = &[];
+const ECS_NOTES: &[&str] = &[];
+
+/// The exceptions and notes expected of a service.
+fn expected(service: &str) -> (&'static [&'static str], &'static [&'static str]) {
+    match service {
+        "dcs" => (DCS_EXCEPTIONS, DCS_NOTES),
+        "ecs" => (ECS_EXCEPTIONS, ECS_NOTES),
+        other => panic!("no expected exceptions for service `{other}`: add them here"),
     }
 }
 
-fn client(uri: &str) -> DcsClient {
+fn client(uri: &str) -> Client {
     let config = Config::builder()
         .endpoint(uri)
         .project_id(PROJECT)
@@ -122,7 +128,7 @@ fn client(uri: &str) -> DcsClient {
         .retry(RetryPolicy::none())
         .build()
         .expect("config");
-    DcsClient::new(Client::new(config).expect("client"))
+    Client::new(config).expect("client")
 }
 
 fn placeholder(name: &str) -> String {
@@ -131,7 +137,7 @@ fn placeholder(name: &str) -> String {
 
 /// The JSON value of query parameter text, in the parameter's documented type; a `{placeholder}`
 /// becomes the smallest valid value. `None` when the text does not fit the type.
-fn query_value(spec: &Spec, param: &dcs_spec::Field, raw: &str) -> Option<Value> {
+fn query_value(spec: &Spec, param: &apiref_spec::Field, raw: &str) -> Option<Value> {
     let ty = param.ty.parse::<TypeRef>().ok()?;
     if is_placeholder(raw) {
         return Some(match ty {
@@ -191,7 +197,7 @@ fn build_case<'s>(
         input.path.insert(wire.to_string(), value);
     }
     // Query: the example's pairs in their documented types, plus required ones it leaves out.
-    let params: Vec<&dcs_spec::Field> = op
+    let params: Vec<&apiref_spec::Field> = op
         .params
         .iter()
         .filter(|p| p.location == Some(Location::Query))
@@ -396,16 +402,33 @@ async fn mount(server: &MockServer, status: u16, body: &str) {
 
 #[tokio::test]
 async fn every_operation_round_trips_its_document_example_through_the_typed_client() {
-    let spec = spec();
+    assert!(SERVICES.len() >= 2);
+    let mut failed = Vec::new();
+    for service in SERVICES {
+        let (notes, problems) = exercise(service).await;
+        let (expected_problems, expected_notes) = expected(service.name);
+        if notes != expected_notes || problems != expected_problems {
+            failed.push(service.name);
+        }
+    }
+    assert!(failed.is_empty(), "unexpected notes or exceptions in {failed:?} (see the output)");
+}
+
+/// Sends every operation of `service` through its typed method; returns the notes and problems.
+async fn exercise(service: &Service) -> (Vec<String>, Vec<String>) {
+    let spec = service
+        .spec()
+        .unwrap_or_else(|e| panic!("the build script's spec does not load: {e}"));
     let ops: BTreeMap<&str, &Operation> = spec
         .operations
         .iter()
         .map(|o| (o.name.as_str(), o))
         .collect();
     assert_eq!(
-        support::METHODS.len(),
+        service.methods.len(),
         spec.operations.len(),
-        "one method per operation"
+        "{}: one method per operation",
+        service.name
     );
     let server = MockServer::start().await;
     let client = client(&server.uri());
@@ -413,7 +436,7 @@ async fn every_operation_round_trips_its_document_example_through_the_typed_clie
     let mut notes = Vec::new();
     let (mut sent, mut with_example, mut responses_checked) = (0, 0, 0);
     let mut exercised = std::collections::BTreeSet::new();
-    for meta in support::METHODS {
+    for meta in service.methods {
         let op = ops[meta.operation];
         let examples: Vec<&'_ Example> = op
             .examples
@@ -439,7 +462,7 @@ async fn every_operation_round_trips_its_document_example_through_the_typed_clie
                 (None, None) => String::new(),
             };
             mount(&server, status, &body).await;
-            let mut result = support::call(&client, op.name.as_str(), &case.input).await;
+            let mut result = (service.call)(&client, op.name.as_str(), &case.input).await;
             if let Err(CallError::Body(e)) = &result {
                 // The document's body does not fit its type: note it, and still exercise the
                 // operation with the smallest valid body.
@@ -456,7 +479,7 @@ async fn every_operation_round_trips_its_document_example_through_the_typed_clie
                 }
                 server.reset().await;
                 mount(&server, status, &body).await;
-                result = support::call(&client, op.name.as_str(), &case.input).await;
+                result = (service.call)(&client, op.name.as_str(), &case.input).await;
             }
             let received = server.received_requests().await.unwrap_or_default();
             exercised.insert(op.name.as_str());
@@ -467,7 +490,7 @@ async fn every_operation_round_trips_its_document_example_through_the_typed_clie
             }
             let result = match result {
                 Ok(v) => v,
-                Err(CallError::Api(dcs_runtime::Error::Decode { source, .. })) => {
+                Err(CallError::Api(huaweicloud_runtime::Error::Decode { source, .. })) => {
                     problems.push(serde_problem(
                         response,
                         &case.source,
@@ -515,18 +538,18 @@ async fn every_operation_round_trips_its_document_example_through_the_typed_clie
             }
         }
     }
+    let name = service.name;
     println!(
-        "operations: {}, exercised: {}, with example request: {with_example}, requests sent: {sent}, responses compared: {responses_checked}",
-        support::METHODS.len(),
+        "{name}: operations: {}, exercised: {}, with example request: {with_example}, requests sent: {sent}, responses compared: {responses_checked}",
+        service.methods.len(),
         exercised.len()
     );
-    assert_eq!(exercised.len(), spec.operations.len());
+    assert_eq!(exercised.len(), spec.operations.len(), "{name}");
     for n in &notes {
-        println!("note: {n}");
+        println!("{name} note: {n}");
     }
     for p in &problems {
-        println!("exception: {p}");
+        println!("{name} exception: {p}");
     }
-    assert_eq!(notes, EXPECTED_NOTES);
-    assert_eq!(problems, EXPECTED_EXCEPTIONS);
+    (notes, problems)
 }

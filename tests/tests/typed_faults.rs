@@ -2,10 +2,10 @@
 //! crate's build script): an enum value the document does not list, an error body with a
 //! documented error code, an HTML error page and a truncated JSON body.
 
-use dcs_runtime::{Client, Config, Credentials, Error, RetryPolicy};
-use dcs_tests::client::error_codes::ErrorCode;
-use dcs_tests::client::models::{BackupRecordResponseStatus, ListBackupRecordsQuery};
-use dcs_tests::client::DcsClient;
+use apiref_tests::dcs::client::error_codes::ErrorCode;
+use apiref_tests::dcs::client::models::{BackupRecordResponseStatus, ListBackupRecordsQuery};
+use apiref_tests::dcs::client::DcsClient;
+use huaweicloud_runtime::{Client, Config, Credentials, Error, RetryPolicy};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 

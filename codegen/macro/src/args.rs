@@ -1,6 +1,6 @@
 //! The macro's arguments: `"path" (, key = value)*`, parsed with syn.
 
-use dcs_codegen::Options;
+use apiref_codegen::Options;
 use proc_macro2::Span;
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
@@ -26,7 +26,7 @@ impl Args {
     pub fn options(&self) -> Options {
         let mut opts = Options::default();
         if let Some(client) = &self.client {
-            opts.client_name = client.to_string();
+            opts.client_name = Some(client.to_string());
         }
         if let Some(groups) = &self.groups {
             opts.groups = Some(groups.iter().map(LitStr::value).collect());
@@ -43,14 +43,14 @@ impl Parse for Args {
         if input.is_empty() {
             return Err(syn::Error::new(
                 Span::call_site(),
-                "expected the spec path: generate_client!(\"spec/dcs.yaml\")",
+                "expected the spec path: generate_client!(\"spec/dcs/spec.yaml\")",
             ));
         }
         let path: LitStr = input.parse().map_err(|e| {
             syn::Error::new(
                 e.span(),
                 "the first argument must be the spec path as a string literal, \
-                 e.g. generate_client!(\"spec/dcs.yaml\")",
+                 e.g. generate_client!(\"spec/dcs/spec.yaml\")",
             )
         })?;
         let mut args = Args {
@@ -118,12 +118,12 @@ fn parse_client(input: ParseStream) -> syn::Result<Ident> {
     Ok(client)
 }
 
-/// The runtime crate's path (`dcs_runtime`, `::dcs_runtime`, `crate::rt`).
+/// The runtime crate's path (`huaweicloud_runtime`, `::huaweicloud_runtime`, `crate::rt`).
 fn parse_runtime(input: ParseStream) -> syn::Result<syn::Path> {
     input.parse().map_err(|e| {
         syn::Error::new(
             e.span(),
-            "`runtime` takes the path of the dcs-runtime crate, e.g. `runtime = dcs_runtime`",
+            "`runtime` takes the path of the runtime crate, e.g. `runtime = huaweicloud_runtime`",
         )
     })
 }
@@ -171,7 +171,7 @@ mod tests {
                 .unwrap();
         assert_eq!(args.path.value(), "spec.yaml");
         let opts = args.options();
-        assert_eq!(opts.client_name, "MyClient");
+        assert_eq!(opts.client_name.as_deref(), Some("MyClient"));
         assert_eq!(opts.groups, Some(vec!["A b".to_string(), "C".to_string()]));
         assert_eq!(opts.runtime_crate, "crate::rt");
     }
@@ -193,6 +193,6 @@ mod tests {
         assert!(error(r#""s.yaml", groups = "A""#).contains("list of group names"));
         assert!(error(r#""s.yaml", client = "A""#).contains("client type's name"));
         assert!(error(r#""s.yaml", client = models"#).contains("`models` cannot name"));
-        assert!(error(r#""s.yaml", runtime = 1"#).contains("path of the dcs-runtime"));
+        assert!(error(r#""s.yaml", runtime = 1"#).contains("path of the runtime crate"));
     }
 }

@@ -2,8 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use dcs_codegen::CodegenError;
-use dcs_spec::Spec;
+use apiref_codegen::CodegenError;
+use apiref_spec::Spec;
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
 use syn::Error;
@@ -61,9 +61,9 @@ fn try_expand(
             file.display()
         ))
     })?;
-    let spec = dcs_codegen::load_spec(file).map_err(|e| at_path(format!("invalid spec: {e}")))?;
+    let spec = apiref_codegen::load_spec(file).map_err(|e| at_path(format!("invalid spec: {e}")))?;
     check_groups(&spec, &args)?;
-    let client = dcs_codegen::generate_tokens(&spec, &args.options())
+    let client = apiref_codegen::generate_tokens(&spec, &args.options())
         .map_err(|e| Error::new(option_span(&args, &e), e.to_string()))?;
     // Rustc records the included file (and the variable read by `option_env!`) as inputs of the
     // crate, so cargo rebuilds it when they change; `const _` leaves nothing in the binary.
@@ -102,7 +102,7 @@ fn option_span(args: &Args, e: &CodegenError) -> Span {
     let client = args.client.as_ref().map(|c| c.span());
     let runtime = args.runtime.as_ref().map(syn::spanned::Spanned::span);
     match () {
-        _ if e.message.starts_with("client_name") => client,
+        _ if e.message.starts_with("client name") => client,
         _ if e.message.starts_with("runtime_crate") => runtime,
         _ => None,
     }
@@ -112,7 +112,7 @@ fn option_span(args: &Args, e: &CodegenError) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dcs_codegen::{generate, load_spec, Options};
+    use apiref_codegen::{generate, load_spec, Options};
 
     fn manifest_dir() -> &'static Path {
         Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -138,8 +138,8 @@ mod tests {
 
     #[test]
     fn expands_to_the_build_scripts_output_for_the_dcs_spec() {
-        let (tracking, rest) = expand_file(quote!("../../spec/dcs.yaml"));
-        let expected = manifest_dir().join("../../spec/dcs.yaml");
+        let (tracking, rest) = expand_file(quote!("../../spec/dcs/spec.yaml"));
+        let expected = manifest_dir().join("../../spec/dcs/spec.yaml");
         let expected = expected.to_str().unwrap();
         assert_eq!(
             prettyplease::unparse(&syn::parse_quote!(#tracking)),
@@ -147,8 +147,8 @@ mod tests {
                 const _: &[u8] = ::core::include_bytes!(#expected);
             ))
         );
-        // What generated/build.rs does with the same file (its `dcs.yaml` links to it).
-        let build_script_spec = manifest_dir().join("../../generated/dcs.yaml");
+        // What generated/dcs/build.rs does with the same file (its `spec.yaml` links to it).
+        let build_script_spec = manifest_dir().join("../../generated/dcs/spec.yaml");
         let spec = load_spec(&build_script_spec).unwrap();
         let build_script_output = generate(&spec, &Options::default()).unwrap();
         let macro_output = prettyplease::unparse(&rest);
@@ -166,7 +166,7 @@ mod tests {
         ));
         let spec = load_spec(&manifest_dir().join("../tests/fixtures/small.yaml")).unwrap();
         let opts = Options {
-            client_name: "SmallClient".into(),
+            client_name: Some("SmallClient".into()),
             groups: Some(vec!["Passwords".into()]),
             runtime_crate: "crate::rt".into(),
         };
@@ -235,11 +235,11 @@ mod tests {
     }
 
     /// Prints the expansion time on the DCS spec (no assertion: timing is machine-dependent).
-    /// `cargo test -p dcs-codegen-macro --lib -- --ignored --nocapture expansion_time`
+    /// `cargo test -p apiref-macro --lib -- --ignored --nocapture expansion_time`
     #[test]
     #[ignore = "prints a timing; run on demand"]
     fn expansion_time_on_the_dcs_spec() {
-        let input = quote!("../../spec/dcs.yaml");
+        let input = quote!("../../spec/dcs/spec.yaml");
         let runs = 5;
         let mut times = Vec::new();
         for _ in 0..runs {
@@ -248,13 +248,13 @@ mod tests {
             times.push(start.elapsed());
             assert!(!tokens.is_empty());
         }
-        let spec = load_spec(&manifest_dir().join("../../spec/dcs.yaml")).unwrap();
+        let spec = load_spec(&manifest_dir().join("../../spec/dcs/spec.yaml")).unwrap();
         let start = std::time::Instant::now();
-        let _ = dcs_codegen::generate_tokens(&spec, &Options::default()).unwrap();
+        let _ = apiref_codegen::generate_tokens(&spec, &Options::default()).unwrap();
         let tokens_only = start.elapsed();
         times.sort();
         println!(
-            "expansion of spec/dcs.yaml over {runs} runs: min {:?}, median {:?}, max {:?} \
+            "expansion of spec/dcs/spec.yaml over {runs} runs: min {:?}, median {:?}, max {:?} \
              (of which generate_tokens alone: {tokens_only:?})",
             times[0],
             times[runs / 2],

@@ -68,8 +68,8 @@ mod tests {
 
     #[test]
     fn relative_paths_start_at_the_manifest_dir() {
-        let r = ok("spec/dcs.yaml", Some("/crate"));
-        assert_eq!(r.path, Path::new("/crate/spec/dcs.yaml"));
+        let r = ok("spec/dcs/spec.yaml", Some("/crate"));
+        assert_eq!(r.path, Path::new("/crate/spec/dcs/spec.yaml"));
         assert_eq!(r.env_var, None);
     }
 

@@ -3,11 +3,11 @@
 
 #[test]
 fn ui() {
-    // The cases name their specs as `$DCS_MACRO_TESTS/…`: trybuild compiles them in a crate of its
+    // The cases name their specs as `$APIREF_MACRO_TESTS/…`: trybuild compiles them in a crate of its
     // own under the target directory, so a path relative to that crate would depend on where the
     // target directory is.
     std::env::set_var(
-        "DCS_MACRO_TESTS",
+        "APIREF_MACRO_TESTS",
         concat!(env!("CARGO_MANIFEST_DIR"), "/tests"),
     );
     let cases = trybuild::TestCases::new();

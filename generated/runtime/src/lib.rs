@@ -5,8 +5,8 @@
 //! and calls [`Client::execute`]:
 //!
 //! ```no_run
-//! # async fn demo() -> Result<(), dcs_runtime::Error> {
-//! use dcs_runtime::{Client, Config, Credentials, OperationInfo, Request};
+//! # async fn demo() -> Result<(), huaweicloud_runtime::Error> {
+//! use huaweicloud_runtime::{Client, Config, Credentials, OperationInfo, Request};
 //!
 //! static LIST: OperationInfo = OperationInfo {
 //!     name: "ListInstances",

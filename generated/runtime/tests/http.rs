@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use dcs_runtime::{
+use huaweicloud_runtime::{
     signer, Client, Config, Credentials, Error, OperationInfo, ParamInfo, ParamLocation, Request,
     RetryPolicy, REDACTED,
 };

@@ -1,7 +1,7 @@
 //! The signer against vectors produced once by the official Python signer
 //! (`vectors/gen_vectors.py`, huaweicloudsdkcore); Python is not needed to run this.
 
-use dcs_runtime::signer::{self, SignableRequest};
+use huaweicloud_runtime::signer::{self, SignableRequest};
 use serde_json::Value;
 
 const VECTORS: &str = include_str!("vectors/signer.json");

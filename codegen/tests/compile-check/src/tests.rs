@@ -206,7 +206,7 @@ fn secrets_are_redacted_in_debug() {
 
 #[test]
 fn requests_are_built_without_sending() {
-    let client = DcsClient::new(dcs_runtime::Client::default());
+    let client = DcsClient::new(huaweicloud_runtime::Client::default());
     let body = CreateInstanceBody::new("n".into(), Engine::Memcached, 2.0);
     let req = client
         .create_instance_request(Some(&CreateInstanceXLanguage::EnUs), &body)
@@ -257,7 +257,7 @@ fn operation_infos_describe_every_operation() {
     let op = operations::TYPE;
     assert_eq!(op.path, "/v2/{project_id}/odd/{node-id}/{shard.no}/{group}");
     let names: Vec<_> = op.params.iter().map(|p| (p.name, p.location)).collect();
-    use dcs_runtime::ParamLocation::*;
+    use huaweicloud_runtime::ParamLocation::*;
     // Placeholders the spec does not declare (`project_id`, `group`) are listed after the others.
     assert_eq!(
         names,
@@ -270,7 +270,7 @@ fn operation_infos_describe_every_operation() {
             ("group", Path)
         ]
     );
-    let flags = |op: &dcs_runtime::OperationInfo| (op.deprecated, op.has_body);
+    let flags = |op: &huaweicloud_runtime::OperationInfo| (op.deprecated, op.has_body);
     assert_eq!(flags(&operations::CHANGE_PASSWORD), (true, true));
     assert_eq!(flags(&operations::LIST_INSTANCES), (false, false));
     // The token header is documented but left to the runtime.
@@ -282,7 +282,7 @@ fn operation_infos_describe_every_operation() {
 
 #[test]
 fn sending_decodes_the_reply_and_204_is_unit() {
-    let runtime = dcs_runtime::Client::with_replies(vec![
+    let runtime = huaweicloud_runtime::Client::with_replies(vec![
         json!({"instance_id": "i-9", "status": "RUNNING"}),
         Value::Null,
         json!({"result": "locked", "retry_times_left": 0}),
@@ -317,7 +317,7 @@ fn sending_decodes_the_reply_and_204_is_unit() {
 #[test]
 fn list_streams_page_until_the_total() {
     let item = |n: u32| json!({"instance_id": format!("i-{n}"), "name": "x", "status": "RUNNING", "engine": "Redis", "capacity": 1});
-    let runtime = dcs_runtime::Client::with_replies(vec![
+    let runtime = huaweicloud_runtime::Client::with_replies(vec![
         json!({"instance_num": 5, "instances": [item(1), item(2), item(3)]}),
         json!({"instance_num": 5, "instances": [item(4), item(5)]}),
     ]);

@@ -1,4 +1,4 @@
 // A client name that would collide with the generated `models` module.
-dcs_codegen_macro::generate_client!("$DCS_MACRO_TESTS/specs/tiny.yaml", client = models);
+apiref_macro::generate_client!("$APIREF_MACRO_TESTS/specs/tiny.yaml", client = models);
 
 fn main() {}

@@ -1,4 +1,4 @@
 // Two operations with the same name.
-dcs_codegen_macro::generate_client!("$DCS_MACRO_TESTS/specs/duplicate_operation.yaml");
+apiref_macro::generate_client!("$APIREF_MACRO_TESTS/specs/duplicate_operation.yaml");
 
 fn main() {}

@@ -1,4 +1,4 @@
 // An option the macro does not know.
-dcs_codegen_macro::generate_client!("$DCS_MACRO_TESTS/specs/tiny.yaml", client_name = Tiny);
+apiref_macro::generate_client!("$APIREF_MACRO_TESTS/specs/tiny.yaml", client_name = Tiny);
 
 fn main() {}

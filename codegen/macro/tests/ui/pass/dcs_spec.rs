@@ -1,6 +1,6 @@
 // The full DCS spec, as the dcs-client build script uses it.
 mod dcs {
-    dcs_codegen_macro::generate_client!("$DCS_MACRO_TESTS/../../../spec/dcs.yaml");
+    apiref_macro::generate_client!("$APIREF_MACRO_TESTS/../../../spec/dcs/spec.yaml");
 }
 
 fn main() {
@@ -13,6 +13,6 @@ fn main() {
     ] {
         assert!(names.contains(&name), "{name} is missing");
     }
-    let _new: fn(dcs_runtime::Client) -> dcs::DcsClient = dcs::DcsClient::new;
+    let _new: fn(huaweicloud_runtime::Client) -> dcs::DcsClient = dcs::DcsClient::new;
     let _ = dcs::DcsClient::list_instances_request;
 }

@@ -1,19 +1,19 @@
 // The generator's edge-case fixture, with every option.
 mod dcs {
-    dcs_codegen_macro::generate_client!(
-        "$DCS_MACRO_TESTS/../../tests/fixtures/small.yaml",
+    apiref_macro::generate_client!(
+        "$APIREF_MACRO_TESTS/../../tests/fixtures/small.yaml",
         client = SmallClient,
         groups = ["Instances", "Passwords"],
-        runtime = ::dcs_runtime,
+        runtime = ::huaweicloud_runtime,
     );
 }
 
-fn main() -> Result<(), dcs_runtime::Error> {
-    let config = dcs_runtime::Config::builder()
+fn main() -> Result<(), huaweicloud_runtime::Error> {
+    let config = huaweicloud_runtime::Config::builder()
         .endpoint("http://127.0.0.1:9")
         .project_id("p")
         .build()?;
-    let client = dcs::SmallClient::new(dcs_runtime::Client::new(config)?);
+    let client = dcs::SmallClient::new(huaweicloud_runtime::Client::new(config)?);
     let body =
         dcs::models::CreateInstanceBody::new("demo".into(), dcs::models::Engine::Redis, 0.125);
     let request = client.create_instance_request(None, &body)?;

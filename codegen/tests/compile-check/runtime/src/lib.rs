@@ -1,4 +1,4 @@
-//! Stand-in for `dcs_runtime`: the same API, answering from canned replies.
+//! Stand-in for `huaweicloud_runtime`: the same API, answering from canned replies.
 #![forbid(unsafe_code)]
 
 use std::collections::VecDeque;

@@ -1,0 +1,5 @@
+//! Generates the client from `spec.yaml` (a link to `spec/ecs/spec.yaml`) for the enabled
+//! operation-group features.
+fn main() -> std::process::ExitCode {
+    apiref_codegen::build_script::main("spec.yaml")
+}

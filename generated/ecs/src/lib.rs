@@ -1,0 +1,24 @@
+//! Typed client for Huawei Cloud Elastic Cloud Server (ECS).
+//!
+//! The operations, models and enums are generated at build time from the API spec
+//! (`spec/ecs/spec.yaml`, scraped from the published API reference) by `apiref-codegen`; the
+//! hand-written runtime (`huaweicloud-runtime`) does HTTP, AK/SK signing, retries, errors and
+//! pagination.
+//!
+//! ```no_run
+//! # fn demo() -> Result<(), ecs_client::Error> {
+//! use ecs_client::{Config, Credentials, EcsClient, RuntimeClient};
+//!
+//! let config = Config::builder()
+//!     .region("eu-de")
+//!     .project_id("0123456789abcdef0123456789abcdef")
+//!     .credentials(Credentials::aksk("AK", "SK"))
+//!     .build()?;
+//! let ecs = EcsClient::new(RuntimeClient::new(config)?);
+//! # let _ = ecs;
+//! # Ok(())
+//! # }
+//! ```
+#![forbid(unsafe_code)]
+
+include!(concat!(env!("OUT_DIR"), "/client.rs"));

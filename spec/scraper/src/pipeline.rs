@@ -1,0 +1,250 @@
+//! The scrape pipeline of one service folder, one stage per step:
+//!
+//! ```text
+//! sources/*  ──layouts::detect + parse──▶ RawDoc per document (tables, URIs, examples, outline)
+//!            ──editions::group──────────▶ editions, base first, pages in outline order
+//!            ──normalize────────────────▶ a Spec per edition (names, types, enums, schemas)
+//!            ──merge────────────────────▶ one Spec (later editions change or fill the base)
+//!            ──manifest─────────────────▶ the service block (name, title, client, endpoint)
+//!            ──example_check────────────▶ examples checked against the schemas (Report)
+//! ```
+//!
+//! One document that cannot be read never stops the others: its problems become diagnostics
+//! and the rest is scraped. The caller decides what to write ([`crate::outputs`]).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::editions::{self, Edition};
+use crate::example_check::{self, Report};
+use crate::layouts::{self, Layout};
+use crate::merge::{merge, MergeChange};
+use crate::model::{Service, Spec};
+use crate::normalize::{self, Context};
+use crate::raw::{Diagnostic, RawDoc, Severity};
+use crate::service::{Document, DocumentHint, Manifest, ServiceDir};
+
+/// What scraping a service folder produced.
+#[derive(Debug, Clone)]
+pub struct Scrape {
+    pub spec: Spec,
+    /// Sorted by file and line.
+    pub diagnostics: Vec<Diagnostic>,
+    /// What the later editions changed in the base, in merge order.
+    pub changes: Vec<MergeChange>,
+    pub report: Report,
+    /// What each document gave, in the order the documents were read.
+    pub documents: Vec<DocumentSummary>,
+}
+
+/// One document's share of the spec.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentSummary {
+    pub file: String,
+    /// `None` when no layout recognized it.
+    pub layout: Option<&'static str>,
+    pub language: String,
+    pub updated: Option<String>,
+    pub title: Option<String>,
+    pub operations: usize,
+    /// Tables outside API pages, kept for reference.
+    pub tables: usize,
+    /// Whether it could be read at all.
+    pub read: bool,
+}
+
+impl Scrape {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+}
+
+/// Scrapes the service folder `dir` into its spec.
+pub fn scrape(dir: &ServiceDir) -> Scrape {
+    let (docs, mut diagnostics) = dir.documents();
+    scrape_documents(&dir.manifest, &docs, diagnostics.split_off(0))
+}
+
+/// Scrapes documents already in memory (what [`scrape`] reads from the folder).
+pub fn scrape_documents(
+    manifest: &Manifest,
+    docs: &[Document],
+    mut diagnostics: Vec<Diagnostic>,
+) -> Scrape {
+    let mut summaries = Vec::with_capacity(docs.len());
+    let mut parsed = Vec::with_capacity(docs.len());
+    for doc in docs {
+        let (raw, summary) = read_document(doc, &mut diagnostics);
+        summaries.push(summary);
+        parsed.extend(raw);
+    }
+    let deprecated_titles: BTreeMap<&str, &[String]> = docs
+        .iter()
+        .map(|d| (d.file.as_str(), d.hint.deprecated.as_slice()))
+        .collect();
+    let is_deprecated = |file: &str, title: &str| {
+        crate::words::is_deprecated_title(title)
+            || deprecated_titles
+                .get(file)
+                .is_some_and(|l| l.iter().any(|t| t == title))
+    };
+    let editions = editions::group(parsed, &is_deprecated);
+    let cx = Context {
+        service_word: manifest.service_word(),
+    };
+    let (spec, changes) = merge_editions(&editions, &cx, &mut diagnostics);
+    let spec = with_manifest(spec, manifest);
+    if spec.operations.is_empty() {
+        diagnostics.push(Diagnostic::new(
+            "",
+            0,
+            Severity::Error,
+            "no operation came out of the documents",
+        ));
+    }
+    let texts: BTreeMap<String, String> = docs
+        .iter()
+        .map(|d| (d.file.clone(), d.text.clone()))
+        .collect();
+    let report = example_check::validate_with_sources(&spec, &texts);
+    diagnostics.sort();
+    diagnostics.dedup();
+    Scrape {
+        spec,
+        diagnostics,
+        changes,
+        report,
+        documents: summaries,
+    }
+}
+
+/// Detects the layout of a document (or takes the manifest's) and parses it.
+fn read_document(
+    doc: &Document,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Option<RawDoc>, DocumentSummary) {
+    let mut summary = DocumentSummary {
+        file: doc.file.clone(),
+        layout: None,
+        language: String::new(),
+        updated: None,
+        title: None,
+        operations: 0,
+        tables: 0,
+        read: false,
+    };
+    let layout = doc
+        .hint
+        .layout
+        .as_deref()
+        .and_then(Layout::from_name)
+        .or_else(|| layouts::detect(&doc.text));
+    let Some(layout) = layout else {
+        diagnostics.push(Diagnostic::new(
+            &doc.file,
+            1,
+            Severity::Warning,
+            "no layout recognizes this document (not PDF text, a single API page or HTML); skipped",
+        ));
+        return (None, summary);
+    };
+    summary.layout = Some(layout.name());
+    match layout.parse(&doc.file, &doc.text) {
+        Ok(mut raw) => {
+            apply_hint(&mut raw, &doc.hint);
+            diagnostics.append(&mut raw.diagnostics);
+            summary.read = true;
+            summary.language = raw.language.clone();
+            summary.updated = raw.updated.clone();
+            summary.title = raw.title.clone();
+            summary.operations = raw.operations.len();
+            summary.tables = raw.tables.len();
+            (Some(raw), summary)
+        }
+        Err(mut diags) => {
+            diagnostics.append(&mut diags);
+            (None, summary)
+        }
+    }
+}
+
+/// What the manifest says wins over what the parser read: it is there for what the documents
+/// do not say, or say wrongly.
+fn apply_hint(raw: &mut RawDoc, hint: &DocumentHint) {
+    if let Some(l) = &hint.language {
+        raw.language = l.clone();
+    }
+    if let Some(d) = &hint.updated {
+        raw.updated = Some(d.clone());
+    }
+}
+
+/// Normalizes each edition and merges them into the base, in order.
+fn merge_editions(
+    editions: &[Edition],
+    cx: &Context,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Spec, Vec<MergeChange>) {
+    let mut spec: Option<Spec> = None;
+    let mut changes = Vec::new();
+    for edition in editions {
+        let mut normalized = normalize::normalize(&edition.docs, cx);
+        diagnostics.append(&mut normalized.diagnostics);
+        spec = Some(match spec {
+            None => normalized.spec,
+            Some(base) => {
+                let mut merged = merge(base, &normalized.spec, &unknown_required(edition));
+                diagnostics.append(&mut merged.diagnostics);
+                changes.append(&mut merged.changes);
+                merged.spec
+            }
+        });
+    }
+    (spec.unwrap_or_else(|| empty_spec()), changes)
+}
+
+fn empty_spec() -> Spec {
+    Spec {
+        service: Service::default(),
+        operations: Vec::new(),
+        schemas: BTreeMap::new(),
+        error_codes: Vec::new(),
+    }
+}
+
+/// `file:line` of every row whose required-ness the edition does not state.
+fn unknown_required(edition: &Edition) -> BTreeSet<String> {
+    edition
+        .docs
+        .iter()
+        .flat_map(|d| {
+            d.operations
+                .iter()
+                .flat_map(|o| &o.tables)
+                .flat_map(|t| &t.rows)
+                .filter(|r| r.required.is_none())
+                .map(move |r| format!("{}:{}", d.file, r.line))
+        })
+        .collect()
+}
+
+/// The service block: the manifest's names and the documents the spec came from.
+fn with_manifest(mut spec: Spec, m: &Manifest) -> Spec {
+    spec.service = Service {
+        name: m.name.clone(),
+        title: m.title.clone(),
+        client: m.client.clone(),
+        endpoint: m.endpoint.clone(),
+        error_prefix: m.error_prefix.clone(),
+        sources: std::mem::take(&mut spec.service.sources),
+    };
+    spec
+}

@@ -1,0 +1,56 @@
+//! The client crates (`generated/*` with a `spec.yaml`): their `[features]` blocks match their
+//! specs' operation groups (rust-analyzer style: fails when a committed manifest is stale and
+//! prints the command that fixes it), and with the default features they generate every
+//! operation.
+
+use std::path::{Path, PathBuf};
+
+/// Every client crate of the workspace, with its spec.
+fn client_crates() -> Vec<PathBuf> {
+    let generated = Path::new(env!("CARGO_MANIFEST_DIR")).join("../generated");
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&generated)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|d| d.join("spec.yaml").exists() && d.join("Cargo.toml").is_file())
+        .collect();
+    dirs.sort();
+    dirs
+}
+
+#[test]
+fn manifests_declare_one_feature_per_operation_group() {
+    let crates = client_crates();
+    assert_eq!(crates.len(), 2, "{crates:?}");
+    for dir in crates {
+        let spec = apiref_codegen::load_spec(&dir.join("spec.yaml")).expect("spec loads");
+        let features = apiref_codegen::group_features(&spec).expect("groups name features");
+        let path = dir.join("Cargo.toml");
+        let manifest = std::fs::read_to_string(&path).expect("manifest reads");
+        let expected = apiref_codegen::update_manifest("Cargo.toml", &manifest, &features)
+            .expect("the manifest has the generated block");
+        assert!(
+            manifest == expected,
+            "{} has stale group features; run `cargo regen`",
+            path.display()
+        );
+        // Every group of the spec is reachable through a feature that `full` enables.
+        let groups: std::collections::BTreeSet<&str> =
+            spec.operations.iter().map(|o| o.group.as_str()).collect();
+        assert_eq!(features.len(), groups.len());
+        assert_eq!(
+            features.iter().map(|f| f.operations).sum::<usize>(),
+            spec.operations.len()
+        );
+    }
+}
+
+/// With the default features the build scripts generated every operation.
+#[test]
+fn default_features_generate_every_operation() {
+    let count = |service: &str| {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../spec/{service}/spec.yaml"));
+        apiref_codegen::load_spec(&path).expect("spec loads").operations.len()
+    };
+    assert_eq!(dcs_client::operations::ALL.len(), count("dcs"));
+    assert_eq!(ecs_client::operations::ALL.len(), count("ecs"));
+}
