@@ -112,6 +112,11 @@ pub struct Operation {
     /// Schema name of the request body; absent when there is none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
+    /// What tells the request apart from other operations with the same method and path (the
+    /// "action" APIs): the body's top-level key only it has (`os-start`), or a top-level key
+    /// and the value only it sends (`action=create`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discriminator: Option<String>,
     #[serde(default)]
     pub responses: Vec<Response>,
     #[serde(default)]

@@ -105,12 +105,18 @@ fn tags(spec: &Spec) -> Value {
     )
 }
 
-/// Paths in the order they first appear; under each, one entry per method.
+/// Paths in the order they first appear; under each, one entry per method. Operations that share
+/// a method and path (told apart by their body) each get the path with their discriminator as
+/// a fragment (`…/action#os-start`), as OpenAPI has room for one operation per method and path.
 fn paths(spec: &Spec) -> Value {
     let mut paths = Map::new();
     for op in &spec.operations {
+        let key = match &op.discriminator {
+            Some(d) => format!("{}#{d}", op.path),
+            None => op.path.clone(),
+        };
         let item = paths
-            .entry(op.path.clone())
+            .entry(key)
             .or_insert_with(|| Value::Object(Map::new()));
         if let Value::Object(item) = item {
             item.insert(op.method.to_ascii_lowercase(), operation(op));

@@ -107,7 +107,7 @@ fn content_hash(d: &RawDoc) -> u64 {
 /// The link targets a page is known by: its file name (links name files: the address other
 /// pages give it), and the file name its own topic id gives (`EN-US_TOPIC_0020212657` →
 /// `en-us_topic_0020212657.html`), so that renamed files still find each other.
-fn link_names(d: &RawDoc) -> Vec<String> {
+pub(crate) fn link_names(d: &RawDoc) -> Vec<String> {
     let mut names = vec![d.file.rsplit('/').next().unwrap_or(&d.file).to_string()];
     if let Some(o) = d.outline.as_ref().filter(|o| !o.id.is_empty()) {
         names.push(format!("{}.html", o.id.to_ascii_lowercase()));

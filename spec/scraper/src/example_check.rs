@@ -50,6 +50,9 @@ pub struct Report {
     /// Of those, the ones that validate in every occurrence.
     pub field_paths_ok: usize,
     pub issues: Vec<Issue>,
+    /// Per example with JSON: its `file:line` and whether it validates (valid JSON, and every
+    /// field of it agrees with its schema when it has one).
+    pub outcomes: Vec<(String, bool)>,
 }
 
 impl Report {
@@ -62,7 +65,7 @@ impl Report {
     }
 }
 
-fn percent(a: usize, b: usize) -> f64 {
+pub fn percent(a: usize, b: usize) -> f64 {
     if b == 0 {
         100.0
     } else {
@@ -143,6 +146,7 @@ fn validate_example(
     let value: Value = match serde_json::from_str(json) {
         Ok(v) => v,
         Err(e) => {
+            report.outcomes.push((ex.source.clone(), false));
             let (file, line) = split_source(&ex.source);
             let line = match doc {
                 Some(lines) => json_error_line(lines, line, e.line()),
@@ -158,6 +162,9 @@ fn validate_example(
         }
     };
     report.valid_json += 1;
+    let failed_before = report.fields - report.fields_ok;
+    report.outcomes.push((ex.source.clone(), true));
+    let outcome = report.outcomes.len() - 1;
     let schema = match ex.kind {
         ExampleKind::Request => op.body.clone(),
         ExampleKind::Response => {
@@ -203,6 +210,7 @@ fn validate_example(
     let seen = std::mem::take(&mut v.seen);
     report.field_paths += seen.len();
     report.field_paths_ok += seen.values().filter(|ok| **ok).count();
+    report.outcomes[outcome].1 = report.fields - report.fields_ok == failed_before;
 }
 
 /// The document line of line `json_line` (1-based) of an example whose source is `start`:

@@ -19,6 +19,8 @@ use std::fmt;
 use crate::model::{Field, Location, Operation, Response, Schema, Source, Spec, TypeRef};
 use crate::raw::{Diagnostic, Pos, Severity};
 
+mod field;
+
 /// What one page changed, per field.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MergeChange {
@@ -193,6 +195,24 @@ fn wrapper(ty: &str) -> String {
     }
 }
 
+/// The top-level keys of a page operation's body (its schema's fields, or its examples').
+fn page_body_keys(page: &Spec, op: &Operation) -> Vec<String> {
+    let mut keys: Vec<String> = op
+        .body
+        .as_ref()
+        .and_then(|b| page.schemas.get(b))
+        .map(|s| s.fields.iter().map(|f| f.name.clone()).collect())
+        .unwrap_or_default();
+    for e in &op.examples {
+        if let Some(serde_json::Value::Object(m)) =
+            e.json.as_deref().and_then(|j| serde_json::from_str(j).ok())
+        {
+            keys.extend(m.keys().cloned());
+        }
+    }
+    keys
+}
+
 fn is_zh(source: &Source) -> bool {
     source.language == "zh"
 }
@@ -242,14 +262,30 @@ impl Merger<'_> {
             .and_then(|s| s.updated.clone())
     }
 
+    /// The spec's operation a page's operation describes: the same method and path and, among
+    /// operations that share those, the one whose discriminator the page's body has.
+    fn counterpart(&self, pop: &Operation) -> Option<usize> {
+        let same: Vec<usize> = (0..self.spec.operations.len())
+            .filter(|&i| {
+                let o = &self.spec.operations[i];
+                o.method == pop.method && o.path == pop.path
+            })
+            .collect();
+        if same.len() <= 1 {
+            return same.first().copied();
+        }
+        let keys = page_body_keys(self.page, pop);
+        same.into_iter().find(|&i| {
+            self.spec.operations[i]
+                .discriminator
+                .as_deref()
+                .is_some_and(|d| keys.iter().any(|k| k == d.split('=').next().unwrap_or(d)))
+        })
+    }
+
     fn operation(&mut self, pop: &Operation) {
         self.op_name = pop.name.clone();
-        let Some(i) = self
-            .spec
-            .operations
-            .iter()
-            .position(|o| o.method == pop.method && o.path == pop.path)
-        else {
+        let Some(i) = self.counterpart(pop) else {
             self.add_operation(pop);
             return;
         };
@@ -546,252 +582,5 @@ impl Merger<'_> {
             f.required = true;
         }
         f
-    }
-
-    fn fields(
-        &mut self,
-        path: &str,
-        base: &[Field],
-        page: &[Field],
-        prec: Precedence,
-    ) -> Vec<Field> {
-        let mut out = Vec::new();
-        for bf in base {
-            let at = format!("{path}.{}", bf.name);
-            match page
-                .iter()
-                .find(|p| p.name == bf.name && p.location == bf.location)
-            {
-                Some(pf) => out.push(self.field(&at, bf, pf, prec)),
-                None if prec == Precedence::PageWins => {
-                    self.change(
-                        &at,
-                        ChangeKind::FieldRemoved,
-                        Some(bf.ty.clone()),
-                        None,
-                        Some(&bf.source),
-                        None,
-                    );
-                }
-                None => out.push(bf.clone()),
-            }
-        }
-        for pf in page {
-            if base
-                .iter()
-                .any(|b| b.name == pf.name && b.location == pf.location)
-            {
-                continue;
-            }
-            let at = format!("{path}.{}", pf.name);
-            if prec == Precedence::FillOnly {
-                // A field is structure: an undated or older page does not add it.
-                self.change(
-                    &at,
-                    ChangeKind::Disagreement("field only on the page".into()),
-                    None,
-                    Some(pf.ty.clone()),
-                    None,
-                    Some(&pf.source),
-                );
-                continue;
-            }
-            let f = self.import_field(pf);
-            self.change(
-                &at,
-                ChangeKind::FieldAdded,
-                None,
-                Some(f.ty.clone()),
-                None,
-                Some(&pf.source),
-            );
-            out.push(f);
-        }
-        out
-    }
-
-    fn field(&mut self, at: &str, bf: &Field, pf: &Field, prec: Precedence) -> Field {
-        let mut f = bf.clone();
-        let (bs, ps) = (Some(bf.source.as_str()), Some(pf.source.as_str()));
-        // Type: the same wrapper around paired schemas merges the schemas.
-        match (refs(&bf.ty), refs(&pf.ty)) {
-            (Some(bn), Some(pn)) if wrapper(&bf.ty) == wrapper(&pf.ty) => {
-                let name = self.schema(&bn, &pn, prec);
-                f.ty = replace_name(&bf.ty, &bn, &name);
-            }
-            _ if bf.ty == pf.ty => {}
-            _ => {
-                let page_ty = self
-                    .import_field(&Field {
-                        description: String::new(),
-                        ..pf.clone()
-                    })
-                    .ty;
-                if prec == Precedence::PageWins {
-                    self.change(
-                        at,
-                        ChangeKind::Retyped,
-                        Some(bf.ty.clone()),
-                        Some(page_ty.clone()),
-                        bs,
-                        ps,
-                    );
-                    f.ty = page_ty;
-                } else {
-                    self.change(
-                        at,
-                        ChangeKind::Disagreement("type".into()),
-                        Some(bf.ty.clone()),
-                        Some(page_ty),
-                        bs,
-                        ps,
-                    );
-                }
-            }
-        }
-        // Required-ness: only where the page states it; path parameters always.
-        let stated =
-            !self.unknown_required.contains(&pf.source) && f.location != Some(Location::Path);
-        if stated && pf.required != bf.required {
-            if prec == Precedence::PageWins {
-                self.change(
-                    at,
-                    ChangeKind::Attribute("required"),
-                    Some(bf.required.to_string()),
-                    Some(pf.required.to_string()),
-                    bs,
-                    ps,
-                );
-                f.required = pf.required;
-            } else {
-                self.change(
-                    at,
-                    ChangeKind::Disagreement("required".into()),
-                    Some(bf.required.to_string()),
-                    Some(pf.required.to_string()),
-                    bs,
-                    ps,
-                );
-            }
-        }
-        if f.location == Some(Location::Path) {
-            f.required = true;
-        }
-        // Constraints: a page that does not state one leaves it; a stated one fills or wins.
-        let join = |v: &[String]| (!v.is_empty()).then(|| v.join(", "));
-        self.attribute(
-            at,
-            "enum",
-            join(&bf.enum_values),
-            join(&pf.enum_values),
-            prec,
-            bs,
-            ps,
-            |f| f.enum_values = pf.enum_values.clone(),
-            &mut f,
-        );
-        self.attribute(
-            at,
-            "default",
-            bf.default.clone(),
-            pf.default.clone(),
-            prec,
-            bs,
-            ps,
-            |f| f.default = pf.default.clone(),
-            &mut f,
-        );
-        let num = |v: Option<f64>| v.map(|x| x.to_string());
-        self.attribute(
-            at,
-            "minimum",
-            num(bf.minimum),
-            num(pf.minimum),
-            prec,
-            bs,
-            ps,
-            |f| f.minimum = pf.minimum,
-            &mut f,
-        );
-        self.attribute(
-            at,
-            "maximum",
-            num(bf.maximum),
-            num(pf.maximum),
-            prec,
-            bs,
-            ps,
-            |f| f.maximum = pf.maximum,
-            &mut f,
-        );
-        let len = |v: Option<u64>| v.map(|x| x.to_string());
-        self.attribute(
-            at,
-            "min_length",
-            len(bf.min_length),
-            len(pf.min_length),
-            prec,
-            bs,
-            ps,
-            |f| f.min_length = pf.min_length,
-            &mut f,
-        );
-        self.attribute(
-            at,
-            "max_length",
-            len(bf.max_length),
-            len(pf.max_length),
-            prec,
-            bs,
-            ps,
-            |f| f.max_length = pf.max_length,
-            &mut f,
-        );
-        // Descriptions: both languages kept.
-        if !pf.description.is_empty() {
-            if is_zh(self.page_source) {
-                if f.description_zh.is_none() || prec == Precedence::PageWins {
-                    f.description_zh = Some(pf.description.clone());
-                }
-            } else if f.description.is_empty() || prec == Precedence::PageWins {
-                f.description = pf.description.clone();
-            }
-        }
-        if prec == Precedence::PageWins {
-            f.source = pf.source.clone();
-        }
-        f
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn attribute(
-        &mut self,
-        at: &str,
-        name: &'static str,
-        base: Option<String>,
-        page: Option<String>,
-        prec: Precedence,
-        bs: Option<&str>,
-        ps: Option<&str>,
-        apply: impl FnOnce(&mut Field),
-        f: &mut Field,
-    ) {
-        let Some(p) = page else { return };
-        if base.as_deref() == Some(p.as_str()) {
-            return;
-        }
-        if base.is_none() || prec == Precedence::PageWins {
-            self.change(at, ChangeKind::Attribute(name), base, Some(p), bs, ps);
-            apply(f);
-        } else {
-            self.change(
-                at,
-                ChangeKind::Disagreement(name.into()),
-                base,
-                Some(p),
-                bs,
-                ps,
-            );
-        }
     }
 }

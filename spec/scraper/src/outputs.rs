@@ -6,6 +6,8 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::Path;
 
+use crate::accounting;
+use crate::example_check::percent;
 use crate::model::write::write_atomic;
 use crate::model::Spec;
 use crate::pipeline::Scrape;
@@ -33,12 +35,16 @@ pub fn files(s: &Scrape) -> Vec<(&'static str, String)> {
 
 fn documents_report(s: &Scrape) -> String {
     let mut out = String::from(
-        "# Documents read: layout, language, date, operations, tables kept outside API pages\n",
+        "# Documents read: layout, language, date, operations, tables kept outside API pages,\n\
+         # table rows of operations placed in the spec / seen, examples that validate / seen\n",
     );
+    let examples = example_counts(s);
     for d in &s.documents {
+        let (rows_seen, rows_placed) = s.rows.get(&d.file).copied().unwrap_or_default();
+        let (ex_seen, ex_ok) = examples.get(d.file.as_str()).copied().unwrap_or_default();
         let _ = writeln!(
             out,
-            "{}: {} {} {} ops={} tables={}{}",
+            "{}: {} {} {} ops={} tables={} rows={rows_placed}/{rows_seen} examples={ex_ok}/{ex_seen}{}",
             d.file,
             d.layout.unwrap_or("unrecognized"),
             if d.language.is_empty() { "-" } else { &d.language },
@@ -53,11 +59,29 @@ fn documents_report(s: &Scrape) -> String {
     }
     let read = s.documents.iter().filter(|d| d.read).count();
     let api = s.documents.iter().filter(|d| d.operations > 0).count();
+    let (rows_seen, rows_placed) = accounting::total(&s.rows);
+    let (ex_seen, ex_ok) = examples
+        .values()
+        .fold((0, 0), |(a, b), (c, d)| (a + c, b + d));
     let _ = writeln!(
         out,
-        "total: {} documents, {read} read, {api} with operations",
-        s.documents.len()
+        "total: {} documents, {read} read, {api} with operations; rows placed {rows_placed}/{rows_seen} ({:.2}%); examples that validate {ex_ok}/{ex_seen} ({:.2}%)",
+        s.documents.len(),
+        percent(rows_placed, rows_seen),
+        percent(ex_ok, ex_seen),
     );
+    out
+}
+
+/// Examples with JSON per document: (seen, validating).
+fn example_counts(s: &Scrape) -> std::collections::BTreeMap<&str, (usize, usize)> {
+    let mut out = std::collections::BTreeMap::new();
+    for (source, ok) in &s.report.outcomes {
+        let file = source.rsplit_once(':').map_or(source.as_str(), |(f, _)| f);
+        let entry: &mut (usize, usize) = out.entry(file).or_default();
+        entry.0 += 1;
+        entry.1 += usize::from(*ok);
+    }
     out
 }
 
@@ -128,9 +152,10 @@ pub fn summary(s: &Scrape) -> String {
     let api_pages = s.documents.iter().filter(|d| d.operations > 0).count();
     let deprecated = spec.operations.iter().filter(|o| o.deprecated).count();
     let r = &s.report;
+    let (rows_seen, rows_placed) = accounting::total(&s.rows);
     format!(
         "{name}: {} documents ({api_pages} with operations), {} operations ({deprecated} deprecated), {} schemas, {} error codes\n\
-         {name}: {} errors, {} warnings, {} notes, {} merge changes\n\
+         {name}: {} errors, {} warnings, {} notes, {} merge changes; table rows placed {rows_placed}/{rows_seen} ({:.2}%)\n\
          {name} examples: {}/{} valid JSON, {}/{} fields validate ({:.2}%)",
         s.documents.len(),
         spec.operations.len(),
@@ -140,6 +165,7 @@ pub fn summary(s: &Scrape) -> String {
         s.count(Severity::Warning),
         s.count(Severity::Note),
         s.changes.len(),
+        percent(rows_placed, rows_seen),
         r.valid_json,
         r.examples,
         r.fields_ok,

@@ -3,7 +3,11 @@
 //! ```text
 //! sources/*  ──layouts::detect + parse──▶ RawDoc per document (tables, URIs, examples, outline)
 //!            ──editions::group──────────▶ editions, base first, pages in outline order
+//!            ──links::resolve───────────▶ tables other pages describe, copied where linked
 //!            ──normalize────────────────▶ a Spec per edition (names, types, enums, schemas)
+//!            ──accounting───────────────▶ every table row placed, or reported at its line
+//!            ──wrappers─────────────────▶ bodies the examples wrap in a key the table leaves out
+//!            ──discriminate─────────────▶ what tells apart operations on one method and path
 //!            ──merge────────────────────▶ one Spec (later editions change or fill the base)
 //!            ──manifest─────────────────▶ the service block (name, title, client, endpoint)
 //!            ──example_check────────────▶ examples checked against the schemas (Report)
@@ -14,14 +18,18 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::accounting;
+use crate::discriminate::discriminate;
 use crate::editions::{self, Edition};
 use crate::example_check::{self, Report};
 use crate::layouts::{self, Layout};
+use crate::links;
 use crate::merge::{merge, MergeChange};
 use crate::model::{Service, Spec};
 use crate::normalize::{self, Context};
 use crate::raw::{Diagnostic, RawDoc, Severity};
 use crate::service::{Document, DocumentHint, Manifest, ServiceDir};
+use crate::wrappers;
 
 /// What scraping a service folder produced.
 #[derive(Debug, Clone)]
@@ -34,6 +42,8 @@ pub struct Scrape {
     pub report: Report,
     /// What each document gave, in the order the documents were read.
     pub documents: Vec<DocumentSummary>,
+    /// Table rows of operations per document: (seen, placed in the spec).
+    pub rows: accounting::Counts,
 }
 
 /// One document's share of the spec.
@@ -96,11 +106,15 @@ pub fn scrape_documents(
                 .get(file)
                 .is_some_and(|l| l.iter().any(|t| t == title))
     };
-    let editions = editions::group(parsed, &is_deprecated);
+    let mut editions = editions::group(parsed, &is_deprecated);
+    for edition in &mut editions {
+        links::resolve(edition, &mut diagnostics);
+    }
     let cx = Context {
         service_word: manifest.service_word(),
     };
-    let (spec, changes) = merge_editions(&editions, &cx, &mut diagnostics);
+    let mut rows = accounting::Counts::new();
+    let (spec, changes) = merge_editions(&editions, &cx, &mut rows, &mut diagnostics);
     let spec = with_manifest(spec, manifest);
     if spec.operations.is_empty() {
         diagnostics.push(Diagnostic::new(
@@ -123,6 +137,7 @@ pub fn scrape_documents(
         changes,
         report,
         documents: summaries,
+        rows,
     }
 }
 
@@ -191,6 +206,7 @@ fn apply_hint(raw: &mut RawDoc, hint: &DocumentHint) {
 fn merge_editions(
     editions: &[Edition],
     cx: &Context,
+    rows: &mut accounting::Counts,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Spec, Vec<MergeChange>) {
     let mut spec: Option<Spec> = None;
@@ -198,6 +214,9 @@ fn merge_editions(
     for edition in editions {
         let mut normalized = normalize::normalize(&edition.docs, cx);
         diagnostics.append(&mut normalized.diagnostics);
+        accounting::rows(&edition.docs, &normalized.placed, rows, diagnostics);
+        wrappers::wrap(&mut normalized.spec, diagnostics);
+        discriminate(&mut normalized.spec, diagnostics);
         spec = Some(match spec {
             None => normalized.spec,
             Some(base) => {

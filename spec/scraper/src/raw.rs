@@ -82,6 +82,9 @@ pub struct RawDoc {
     /// Tables outside any API page (data structures, appendices), kept so that API pages can
     /// refer to them.
     pub tables: Vec<RawTable>,
+    /// Status codes a page lists for the whole reference ("Returned Values for General
+    /// Requests"), for the API pages that refer to it.
+    pub status_codes: Vec<(u16, String, usize)>,
     pub error_codes: Vec<RawErrorCode>,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -129,11 +132,20 @@ pub struct RawOperation {
     pub examples: Vec<Example>,
     /// The "Status Codes" table: (status, description, line).
     pub status_codes: Vec<(u16, String, usize)>,
+    /// Links of a response section that gives no table but points elsewhere ("See Responses
+    /// (Task)"): the response body is the main table of the page linked to.
+    pub response_refs: Vec<String>,
+    /// Links of a status-code section that points elsewhere ("See Returned Values for General
+    /// Requests"): the status codes are those of the page linked to.
+    pub status_refs: Vec<String>,
 }
 
 /// What a table describes.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum TableRole {
+    /// Not yet known (a table of a page that is not an API page, until a link gives it a use).
+    #[default]
+    Unplaced,
     Params(Location),
     /// The parameters of the URI, path and query together: a row is a path parameter when the
     /// path names it, else a query parameter.
@@ -143,9 +155,16 @@ pub enum TableRole {
     ResponseBody(Option<u16>),
     /// A nested model, by the name its caption or its referencing type gives it.
     Nested(String),
+    /// The value type of a map: the table's one row stands for any key (its name is prose), and
+    /// the row that refers to it (the field named here) is typed `Map<String,…>` with this row's
+    /// type.
+    MapValue(String),
+    /// Details of a field whose own type says what it is (the documented keys of a string map,
+    /// the values of a list of strings): placed, but not a model.
+    Describes(String),
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct RawTable {
     pub role: TableRole,
     /// The caption as printed (`Table 5-3 BssParam`), if any.
@@ -153,6 +172,12 @@ pub struct RawTable {
     /// Line of the caption (or first row when there is none).
     pub line: usize,
     pub rows: Vec<RawRow>,
+    /// What links to it (`page.html#table123`, the section holding it), as rows' `refs` name
+    /// their targets.
+    pub anchors: Vec<String>,
+    /// The document it stands in, when it was brought in from another page of the edition
+    /// (lines count in that document).
+    pub origin: Option<String>,
 }
 
 /// One parameter row, cells rejoined.
@@ -170,6 +195,9 @@ pub struct RawRow {
     pub range: Option<String>,
     pub default: Option<String>,
     pub line: usize,
+    /// Targets of the links in the row's cells that are not yet resolved (`page.html#table9`),
+    /// for the edition's pages to resolve.
+    pub refs: Vec<String>,
 }
 
 /// A row of the reference's error-code table.

@@ -160,7 +160,9 @@ impl Manifest {
                 ));
             }
         }
-        self.documents.iter().find_map(|d| d.problem().map(|p| ("path", p)))
+        self.documents
+            .iter()
+            .find_map(|d| d.problem().map(|p| ("path", p)))
     }
 
     /// The word titles use for the service (`DCS`): the error prefix, else the name in capitals.
@@ -190,7 +192,10 @@ impl DocumentHint {
         }
         if let Some(l) = &self.language {
             if l != "en" && l != "zh" {
-                return Some(format!("`{}`: `language: {l}` is not `en` or `zh`", self.path));
+                return Some(format!(
+                    "`{}`: `language: {l}` is not `en` or `zh`",
+                    self.path
+                ));
             }
         }
         None
@@ -201,9 +206,13 @@ impl DocumentHint {
 pub fn is_date(d: &str) -> bool {
     let b = d.as_bytes();
     b.len() == 10
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
 }
 
 /// The line of the first `key:` in `text`, or 0.

@@ -1,7 +1,7 @@
 //! The 2025 layout on an excerpt of `004_…`: 参数解释 / 约束限制 / 取值范围 / 默认取值 blocks.
 
-use apiref_scrape::model::Location;
 use apiref_scrape::layouts::{self, blocks, Layout};
+use apiref_scrape::model::Location;
 use apiref_scrape::raw::TableRole;
 
 fn fixture() -> String {
@@ -61,7 +61,8 @@ fn description_blocks_map_onto_description_range_and_default() {
 #[test]
 fn normalized_2025_field_has_enum_and_default() {
     let doc = blocks::parse("004.txt", &fixture()).unwrap();
-    let spec = apiref_scrape::normalize::normalize(std::slice::from_ref(&doc), &Default::default()).spec;
+    let spec =
+        apiref_scrape::normalize::normalize(std::slice::from_ref(&doc), &Default::default()).spec;
     let body = &spec.schemas[spec.operations[0].body.as_deref().unwrap()];
     let f = body
         .fields

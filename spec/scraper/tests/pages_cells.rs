@@ -1,8 +1,8 @@
 //! The one-cell-per-line layout on excerpts of `000_…` (English) and `003_…` (Chinese, whose
 //! 是否必选 cells are missing).
 
-use apiref_scrape::model::Location;
 use apiref_scrape::layouts::{self, cells, Layout};
+use apiref_scrape::model::Location;
 use apiref_scrape::raw::{RawTable, TableRole};
 
 fn fixture(name: &str) -> String {

@@ -3,8 +3,8 @@
 
 mod common;
 
-use apiref_scrape::model::{ExampleKind, Location};
 use apiref_scrape::layouts::{self, html, Layout};
+use apiref_scrape::model::{ExampleKind, Location};
 use apiref_scrape::raw::TableRole;
 
 /// A vendored ECS page, by topic number: the real documents are the fixtures.
@@ -74,16 +74,16 @@ fn nested_object_reached_only_through_a_link() {
         .find(|t| t.role == TableRole::UriParams)
         .unwrap();
     assert_eq!(
-        uri.rows
-            .iter()
-            .map(|r| r.name.as_str())
-            .collect::<Vec<_>>(),
+        uri.rows.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(),
         ["project_id", "server_id"]
     );
     assert_eq!(uri.rows[0].type_text, "String");
     assert_eq!(
         params(&text, Location::Path),
-        [("project_id".to_string(), true), ("server_id".to_string(), true)]
+        [
+            ("project_id".to_string(), true),
+            ("server_id".to_string(), true)
+        ]
     );
     let request = &op.examples[0];
     assert_eq!(request.kind, ExampleKind::Request);
@@ -178,7 +178,10 @@ fn query_template_names_without_rows_become_query_parameters() {
         "fpga_image_id={fpga_image_id}&amp;sort={sort}&amp;page",
     );
     let doc = html::parse("q.html", &text).unwrap();
-    let names: Vec<String> = params(&text, Location::Query).into_iter().map(|(n, _)| n).collect();
+    let names: Vec<String> = params(&text, Location::Query)
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
     assert_eq!(names, ["fpga_image_id", "page", "size", "sort"]);
     let sort = doc.operations[0]
         .tables

@@ -52,6 +52,7 @@ fn spec(file: &str, body: Vec<Field>, nested: Vec<Field>) -> Spec {
         description_zh: None,
         params: vec![path_param],
         body: Some("Body".into()),
+        discriminator: None,
         responses: vec![Response {
             status: 200,
             description: "OK".into(),

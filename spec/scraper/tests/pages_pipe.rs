@@ -1,8 +1,8 @@
 //! The pipe-row layout on an excerpt of `001_…`: captionless nested tables named from the types
 //! that refer to them.
 
-use apiref_scrape::model::Location;
 use apiref_scrape::layouts::{self, pipe, Layout};
+use apiref_scrape::model::Location;
 use apiref_scrape::raw::TableRole;
 
 fn fixture() -> String {

@@ -1,8 +1,8 @@
 //! The PDF-text parser on excerpts cut from the reference (`002_a0060ea259f01ceb.txt`). Each
 //! fixture is a contiguous range of the document; expected values were read off the document.
 
-use apiref_scrape::model::{ExampleKind, Location};
 use apiref_scrape::layouts::pdf;
+use apiref_scrape::model::{ExampleKind, Location};
 use apiref_scrape::raw::{RawDoc, RawOperation, RawRow, RawTable, Severity, TableRole};
 
 fn fixture(name: &str) -> String {
@@ -270,7 +270,10 @@ fn page_header_and_footer_cut_through_a_table() {
 fn v1_tables_type_before_mandatory_with_split_headers() {
     let doc = parse("v1_create_instance_8_1_1.txt");
     let op = only_op(&doc);
-    assert_eq!(op.chapter.as_deref(), Some("Out-of-Date APIs (Unavailable Soon)"));
+    assert_eq!(
+        op.chapter.as_deref(),
+        Some("Out-of-Date APIs (Unavailable Soon)")
+    );
     assert_eq!(op.group.as_deref(), Some("Lifecycle Management APIs"));
     assert_eq!(op.path, "/v1.0/{project_id}/instances");
     // The URI's table is captioned `Parameter description`: path and query parameters together.

@@ -10,7 +10,11 @@ fn empty_and_foreign_input_are_named_with_a_line_and_give_nothing() {
     for text in ["", "\n\n", "hello\nworld\n", "{\"not\": \"a reference\"}"] {
         let s = scrape_text("bad.txt", text);
         assert!(s.spec.operations.is_empty());
-        let about_file: Vec<_> = s.diagnostics.iter().filter(|d| d.pos.file == "bad.txt").collect();
+        let about_file: Vec<_> = s
+            .diagnostics
+            .iter()
+            .filter(|d| d.pos.file == "bad.txt")
+            .collect();
         assert_eq!(about_file.len(), 1, "{:?}", s.diagnostics);
         assert_eq!(
             about_file[0].to_string(),

@@ -9,7 +9,10 @@ use super::vocabulary::{block_marker, Block};
 
 /// Whether `text` is a single page whose descriptions use the blocks.
 pub fn recognizes(text: &str) -> bool {
-    super::cells::recognizes(text) && text.lines().any(|l| block_marker(l) == Some(Block::Definition))
+    super::cells::recognizes(text)
+        && text
+            .lines()
+            .any(|l| block_marker(l) == Some(Block::Definition))
 }
 
 /// Parses a page in the blocks layout.

@@ -13,16 +13,16 @@ use super::page_lines::{
     error, nonblank_lines, parse_examples, parse_status_codes, sdk_names, warn, Line,
 };
 use super::vocabulary::{
-    caption, caption_role, header_cell, heading, is_param_name, is_type, normalize_bullet,
-    language_of, required_cell, updated_date, uri_line, Column, Heading,
+    caption, caption_role, header_cell, heading, is_param_name, is_type, language_of,
+    normalize_bullet, required_cell, updated_date, uri_line, Column, Heading,
 };
 
 /// Whether `text` is a single API page: a `URI` heading followed by a request line.
 pub fn recognizes(text: &str) -> bool {
     let lines = nonblank_lines(text);
-    lines.windows(2).any(|w| {
-        heading(w[0].t()) == Some(Heading::Uri) && uri_line(w[1].t()).is_some()
-    })
+    lines
+        .windows(2)
+        .any(|w| heading(w[0].t()) == Some(Heading::Uri) && uri_line(w[1].t()).is_some())
 }
 
 /// Parses a page in the one-cell-per-line layout.
@@ -144,62 +144,120 @@ pub(crate) fn parse_lines(
     lines: &[Line],
     format: &str,
 ) -> Result<RawDoc, Vec<Diagnostic>> {
-    let mut diags = Vec::new();
+    let (mut doc, op, start) = page_head(file, lines, format)?;
+    let mut reader = Reader {
+        file,
+        lines,
+        op,
+        diags: Vec::new(),
+        status: None,
+    };
+    reader.read(start);
+    let (op, diags) = reader.finish()?;
+    doc.operations.push(op);
+    doc.diagnostics = diags;
+    Ok(doc)
+}
+
+/// The document and its operation as the first lines give them (the date, then the title),
+/// with the index of the line after the title.
+fn page_head(
+    file: &str,
+    lines: &[Line],
+    format: &str,
+) -> Result<(RawDoc, RawOperation, usize), Vec<Diagnostic>> {
     let Some(first) = lines.first() else {
         return Err(vec![error(file, 1, "the page is empty".into())]);
     };
     let mut doc = RawDoc {
         file: file.to_string(),
         format: format.to_string(),
-        language: language_of(&lines.iter().map(Line::t).collect::<Vec<_>>().join("\n")).to_string(),
+        language: language_of(&lines.iter().map(Line::t).collect::<Vec<_>>().join("\n"))
+            .to_string(),
         updated: updated_date(first.t()),
         ..RawDoc::default()
     };
-    let mut i = usize::from(doc.updated.is_some());
+    let i = usize::from(doc.updated.is_some());
     let Some(title) = lines.get(i) else {
         return Err(vec![error(file, first.no, "the page has no title".into())]);
     };
     doc.title = Some(title.t().to_string());
-    let mut op = RawOperation {
+    let op = RawOperation {
         title: title.t().to_string(),
         line: title.no,
         ..RawOperation::default()
     };
-    i += 1;
-    let mut status = None;
-    while i < lines.len() {
-        let line = &lines[i];
-        let t = line.t();
-        if line.synthetic_caption || caption(t).is_some() {
-            let (name, caption_text) = if line.synthetic_caption {
-                (t, None)
-            } else {
-                (caption(t).unwrap_or(t), Some(t.to_string()))
-            };
-            let (rows, next) = parse_rows(file, lines, i + 1, &mut diags);
-            match caption_role(name, status) {
-                Some(role) => {
-                    if rows.is_empty() {
-                        diags.push(warn(file, line.no, format!("table `{name}` has no rows")));
-                    }
-                    op.tables.push(RawTable {
-                        role,
-                        caption: caption_text,
-                        line: line.no,
-                        rows,
-                    });
-                }
-                None => diags.push(warn(file, line.no, format!("table `{name}` is not read"))),
+    Ok((doc, op, i + 1))
+}
+
+/// Reads the sections and tables of a page into its operation.
+struct Reader<'a> {
+    file: &'a str,
+    lines: &'a [Line],
+    op: RawOperation,
+    diags: Vec<Diagnostic>,
+    /// The status code heading the response tables stand under.
+    status: Option<u16>,
+}
+
+impl Reader<'_> {
+    /// Reads from line `i` up to the error codes.
+    fn read(&mut self, mut i: usize) {
+        while i < self.lines.len() {
+            let line = &self.lines[i];
+            if line.synthetic_caption || caption(line.t()).is_some() {
+                i = self.table(i);
+                continue;
             }
-            i = next.max(i + 1);
-            continue;
+            let Some(h) = heading(line.t()) else {
+                // A stray paragraph (`None` under Request Parameters, a note).
+                i += 1;
+                continue;
+            };
+            let Some(next) = self.section(i, h) else {
+                break;
+            };
+            i = next;
         }
-        let Some(h) = heading(t) else {
-            // A stray paragraph (`None` under Request Parameters, a note).
-            i += 1;
-            continue;
+    }
+
+    /// Reads the table captioned at line `i`; returns the index after it.
+    fn table(&mut self, i: usize) -> usize {
+        let line = &self.lines[i];
+        let t = line.t();
+        let (name, caption_text) = if line.synthetic_caption {
+            (t, None)
+        } else {
+            (caption(t).unwrap_or(t), Some(t.to_string()))
         };
-        match h {
+        let (rows, next) = parse_rows(self.file, self.lines, i + 1, &mut self.diags);
+        match caption_role(name, self.status) {
+            Some(role) => {
+                if rows.is_empty() {
+                    let message = format!("table `{name}` has no rows");
+                    self.diags.push(warn(self.file, line.no, message));
+                }
+                self.op.tables.push(RawTable {
+                    role,
+                    caption: caption_text,
+                    line: line.no,
+                    rows,
+                    ..RawTable::default()
+                });
+            }
+            None => {
+                let message = format!("table `{name}` is not read");
+                self.diags.push(warn(self.file, line.no, message));
+            }
+        }
+        next.max(i + 1)
+    }
+
+    /// Reads the section headed `h` at line `i`; returns the index after what it read, or
+    /// `None` at the error codes, where the page's own matter ends.
+    fn section(&mut self, i: usize, h: Heading) -> Option<usize> {
+        let lines = self.lines;
+        let next = match h {
             Heading::Function | Heading::CallingMethod => {
                 let end = section_end(lines, i, |_| true);
                 if h == Heading::Function {
@@ -207,94 +265,90 @@ pub(crate) fn parse_lines(
                         .iter()
                         .map(|l| normalize_bullet(l.t()))
                         .collect();
-                    op.description = text.join("\n");
+                    self.op.description = text.join("\n");
                 }
-                i = end;
+                end
             }
-            Heading::Uri => {
-                match lines
-                    .get(i + 1)
-                    .and_then(|l| uri_line(l.t()).map(|u| (u, l.no)))
-                {
-                    Some(((method, path, query), no)) => {
-                        op.method = method;
-                        op.path = path;
-                        op.query_template = query;
-                        op.uri_line = no;
-                        i += 2;
-                    }
-                    None => {
-                        diags.push(warn(
-                            file,
-                            line.no,
-                            "URI heading without a request line".into(),
-                        ));
-                        i += 1;
-                    }
-                }
-            }
+            Heading::Uri => self.uri(i),
             Heading::RequestParams => {
-                status = None;
-                i += 1;
+                self.status = None;
+                i + 1
             }
-            Heading::ResponseParams => {
-                i += 1;
-            }
+            Heading::ResponseParams => i + 1,
             Heading::Status(s) => {
-                status = Some(s);
-                i += 1;
+                self.status = Some(s);
+                i + 1
             }
-            Heading::ExampleRequests | Heading::ExampleResponses => {
-                let end = section_end(lines, i, |h| {
-                    !matches!(h, Heading::Status(_)) && h != Heading::ExampleRequests
-                });
-                let kind = if h == Heading::ExampleRequests {
-                    ExampleKind::Request
-                } else {
-                    ExampleKind::Response
-                };
-                op.examples
-                    .extend(parse_examples(file, &lines[i + 1..end], kind, &mut diags));
-                i = end;
-            }
+            Heading::ExampleRequests | Heading::ExampleResponses => self.examples(i, h),
             Heading::Sdk => {
                 let end = section_end(lines, i, |h| {
                     h == Heading::StatusCodes || h == Heading::ErrorCodes
                 });
-                let (sdk_op, sdk_body) = sdk_names(&lines[i + 1..end]);
-                op.sdk_operation = sdk_op;
-                op.sdk_body = sdk_body;
-                i = end;
+                (self.op.sdk_operation, self.op.sdk_body) = sdk_names(&lines[i + 1..end]);
+                end
             }
             Heading::StatusCodes => {
                 let end = section_end(lines, i, |h| h == Heading::ErrorCodes);
-                op.status_codes = parse_status_codes(&lines[i + 1..end]);
-                i = end;
+                self.op.status_codes = parse_status_codes(&lines[i + 1..end]);
+                end
             }
-            Heading::ErrorCodes => break,
+            Heading::ErrorCodes => return None,
+        };
+        Some(next)
+    }
+
+    /// Reads the request line after the `URI` heading at line `i`.
+    fn uri(&mut self, i: usize) -> usize {
+        let request = self
+            .lines
+            .get(i + 1)
+            .and_then(|l| uri_line(l.t()).map(|u| (u, l.no)));
+        let Some(((method, path, query), no)) = request else {
+            let message = "URI heading without a request line";
+            self.diags
+                .push(warn(self.file, self.lines[i].no, message.into()));
+            return i + 1;
+        };
+        self.op.method = method;
+        self.op.path = path;
+        self.op.query_template = query;
+        self.op.uri_line = no;
+        i + 2
+    }
+
+    /// Reads the examples under the heading `h` at line `i`, with the status headings among them.
+    fn examples(&mut self, i: usize, h: Heading) -> usize {
+        let end = section_end(self.lines, i, |h| {
+            !matches!(h, Heading::Status(_)) && h != Heading::ExampleRequests
+        });
+        let kind = if h == Heading::ExampleRequests {
+            ExampleKind::Request
+        } else {
+            ExampleKind::Response
+        };
+        let examples = parse_examples(self.file, &self.lines[i + 1..end], kind, &mut self.diags);
+        self.op.examples.extend(examples);
+        end
+    }
+
+    /// The operation, or an error when it has no request line; warns of path parameters without
+    /// a table.
+    fn finish(mut self) -> Result<(RawOperation, Vec<Diagnostic>), Vec<Diagnostic>> {
+        let op = self.op;
+        if op.method.is_empty() {
+            let message = "no `URI` section with a request line";
+            self.diags.push(error(self.file, op.line, message.into()));
+            return Err(self.diags);
         }
+        let has_params = op
+            .tables
+            .iter()
+            .any(|t| matches!(t.role, TableRole::Params(_)));
+        if !has_params && op.path.contains('{') {
+            let message = "the path has parameters but no path-parameter table";
+            self.diags
+                .push(warn(self.file, op.uri_line, message.into()));
+        }
+        Ok((op, self.diags))
     }
-    if op.method.is_empty() {
-        diags.push(error(
-            file,
-            op.line,
-            "no `URI` section with a request line".into(),
-        ));
-        return Err(diags);
-    }
-    if !op
-        .tables
-        .iter()
-        .any(|t| matches!(t.role, TableRole::Params(_)))
-        && op.path.contains('{')
-    {
-        diags.push(warn(
-            file,
-            op.uri_line,
-            "the path has parameters but no path-parameter table".into(),
-        ));
-    }
-    doc.operations.push(op);
-    doc.diagnostics = diags;
-    Ok(doc)
 }

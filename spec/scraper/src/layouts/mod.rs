@@ -10,8 +10,8 @@
 //! - [`cells`]: single pages with one table cell per line.
 
 pub mod blocks;
-pub mod cells;
 mod cell_blocks;
+pub mod cells;
 pub mod html;
 mod page_lines;
 pub mod pdf;

@@ -138,141 +138,198 @@ fn referenced_name(type_text: &str) -> Option<&str> {
 
 /// Emits the page as cell lines, with a recovered caption before each parameter table.
 fn captioned_stream(file: &str, items: Vec<Item>, diags: &mut Vec<Diagnostic>) -> Vec<Line> {
-    let mut out = Vec::new();
-    let mut path = String::new();
-    let mut after_uri = false;
-    // 0: before the request section, 1: request, 2: response.
-    let mut section = 0;
-    let mut body_seen = false;
-    // (schema name, field that refers to it), in the order the tables should follow.
-    let mut pending: VecDeque<(String, String)> = VecDeque::new();
-    let mut named: BTreeSet<String> = BTreeSet::new();
-    let examples = example_values(file, &items);
+    let mut c = Captioner {
+        file,
+        examples: example_values(file, &items),
+        diags,
+        out: Vec::new(),
+        path: String::new(),
+        after_uri: false,
+        section: Section::Before,
+        body_seen: false,
+        pending: VecDeque::new(),
+        named: BTreeSet::new(),
+    };
     for item in items {
-        let table = match item {
-            Item::Text(line) => {
-                let t = line.t();
-                if after_uri {
-                    if let Some((_, p, _)) = uri_line(t) {
-                        path = p;
-                    }
-                }
-                after_uri = heading(t) == Some(Heading::Uri);
-                match heading(t) {
-                    Some(Heading::RequestParams) => (section, body_seen) = (1, false),
-                    Some(Heading::ResponseParams) => section = 2,
-                    Some(Heading::Status(_)) => body_seen = false,
-                    _ => {}
-                }
-                out.push(line);
-                continue;
+        match item {
+            Item::Text(line) => c.text(line),
+            Item::Table(table) => c.table(table),
+        }
+    }
+    c.out
+}
+
+/// Where a table stands, which decides its caption.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    /// Before the request section: path and query parameters.
+    Before,
+    Request,
+    Response,
+}
+
+/// The state of [`captioned_stream`] as it goes through the page.
+struct Captioner<'a> {
+    file: &'a str,
+    examples: Vec<serde_json::Value>,
+    diags: &'a mut Vec<Diagnostic>,
+    out: Vec<Line>,
+    /// The request path, which tells path parameters from query ones.
+    path: String,
+    after_uri: bool,
+    section: Section,
+    /// Whether the current section (or status) has had its body table.
+    body_seen: bool,
+    /// (schema name, field that refers to it), in the order the tables should follow.
+    pending: VecDeque<(String, String)>,
+    /// Names already given to a table.
+    named: BTreeSet<String>,
+}
+
+impl Captioner<'_> {
+    /// Passes a plain line on, noting the request path and which section begins.
+    fn text(&mut self, line: Line) {
+        let t = line.t();
+        if self.after_uri {
+            if let Some((_, p, _)) = uri_line(t) {
+                self.path = p;
             }
-            Item::Table(table) => table,
-        };
+        }
+        self.after_uri = heading(t) == Some(Heading::Uri);
+        match heading(t) {
+            Some(Heading::RequestParams) => {
+                (self.section, self.body_seen) = (Section::Request, false)
+            }
+            Some(Heading::ResponseParams) => self.section = Section::Response,
+            Some(Heading::Status(_)) => self.body_seen = false,
+            _ => {}
+        }
+        self.out.push(line);
+    }
+
+    /// Passes a table on as cell lines, a parameter table after its caption.
+    fn table(&mut self, table: Table) {
         let is_params = table.header.first().and_then(|l| header_cell(l.t())) == Some(Column::Name);
-        let type_col = table
+        let caption_line = table.header.first().map_or(0, |l| l.no);
+        if is_params {
+            // A table without a name still gets a caption line: it keeps the rows out of the
+            // previous table, and the reader skips it.
+            let caption = self.caption(&table, caption_line);
+            self.out.push(Line {
+                no: caption_line,
+                text: caption.unwrap_or_else(|| "(unnamed)".into()),
+                synthetic_caption: true,
+            });
+        }
+        self.out.extend(cell_lines(table));
+    }
+
+    /// The caption of a parameter table: from the section for the first tables of each, else
+    /// the name of the nested table.
+    fn caption(&mut self, table: &Table, line: usize) -> Option<String> {
+        let refs = self.new_refs(table);
+        if self.section == Section::Before {
+            Some(self.top_caption(table).to_string())
+        } else if !self.body_seen {
+            self.body_seen = true;
+            self.queue_first(refs);
+            let body = match self.section {
+                Section::Request => "请求Body参数",
+                _ => "响应Body参数",
+            };
+            Some(body.to_string())
+        } else {
+            self.nested_caption(table, refs, line)
+        }
+    }
+
+    /// (schema name, field) of the types in the table's rows that name a table not captioned yet.
+    fn new_refs(&self, table: &Table) -> Vec<(String, String)> {
+        let Some(c) = table
             .header
             .iter()
-            .position(|l| header_cell(l.t()) == Some(Column::Type));
-        let caption_line = table.header.first().map_or(0, |l| l.no);
-        let refs: Vec<(String, String)> = match type_col {
-            Some(c) => table
-                .rows
-                .iter()
-                .filter_map(|r| {
-                    let name = r.get(c).and_then(|(t, _)| referenced_name(t))?;
-                    Some((name.to_string(), r.first()?.0.clone()))
-                })
-                .filter(|(n, _)| !named.contains(n))
-                .collect(),
-            None => Vec::new(),
+            .position(|l| header_cell(l.t()) == Some(Column::Type))
+        else {
+            return Vec::new();
         };
+        table
+            .rows
+            .iter()
+            .filter_map(|r| {
+                let name = r.get(c).and_then(|(t, _)| referenced_name(t))?;
+                Some((name.to_string(), r.first()?.0.clone()))
+            })
+            .filter(|(n, _)| !self.named.contains(n))
+            .collect()
+    }
+
+    /// Path parameters when every row names a `{…}` of the path; query parameters otherwise.
+    fn top_caption(&self, table: &Table) -> &'static str {
+        let all_in_path = table.rows.iter().all(|r| {
+            r.first()
+                .is_some_and(|(n, _)| self.path.contains(&format!("{{{n}}}")))
+        });
+        if all_in_path {
+            "路径参数"
+        } else {
+            "Query参数"
+        }
+    }
+
+    /// Nested tables follow the tables that refer to them, depth first.
+    fn queue_first(&mut self, refs: impl IntoIterator<Item = (String, String)>) {
+        self.pending = refs.into_iter().chain(self.pending.drain(..)).collect();
+    }
+
+    /// The first pending name whose example object fits the table's field set.
+    fn nested_caption(
+        &mut self,
+        table: &Table,
+        refs: Vec<(String, String)>,
+        line: usize,
+    ) -> Option<String> {
         let fields: BTreeSet<&str> = table
             .rows
             .iter()
             .filter_map(|r| r.first())
             .map(|(n, _)| n.as_str())
             .collect();
-        let caption = if !is_params {
-            None
-        } else if section == 0 {
-            let all_in_path = table.rows.iter().all(|r| {
-                r.first()
-                    .is_some_and(|(n, _)| path.contains(&format!("{{{n}}}")))
-            });
-            Some(
-                if all_in_path {
-                    "路径参数"
-                } else {
-                    "Query参数"
-                }
-                .to_string(),
-            )
-        } else if !body_seen {
-            body_seen = true;
-            pending = refs.iter().cloned().chain(pending.drain(..)).collect();
-            Some(
-                if section == 1 {
-                    "请求Body参数"
-                } else {
-                    "响应Body参数"
-                }
-                .to_string(),
-            )
-        } else {
-            // The first pending name whose example object fits the table's field set.
-            let fits = |(_, field): &(String, String)| match keys_under(&examples, field) {
-                Some(keys) => keys.iter().all(|k| fields.contains(k.as_str())),
-                None => true,
-            };
-            let at = pending.iter().position(fits).unwrap_or(0);
-            match pending.remove(at) {
-                Some((name, _)) => {
-                    named.insert(name.clone());
-                    let refs = refs.into_iter().filter(|(n, _)| *n != name);
-                    pending = refs.chain(pending.drain(..)).collect();
-                    Some(name)
-                }
-                None => {
-                    diags.push(warn(
-                        file,
-                        caption_line,
-                        "a nested table that no type refers to is not read".into(),
-                    ));
-                    None
-                }
-            }
+        let fits = |(_, field): &(String, String)| match keys_under(&self.examples, field) {
+            Some(keys) => keys.iter().all(|k| fields.contains(k.as_str())),
+            None => true,
         };
-        if let Some(c) = caption {
-            out.push(Line {
-                no: caption_line,
-                text: c,
-                synthetic_caption: true,
-            });
-        } else if is_params {
-            // Keeps the rows out of the previous table; the reader skips it.
-            out.push(Line {
-                no: caption_line,
-                text: "(unnamed)".into(),
-                synthetic_caption: true,
-            });
-        }
-        out.extend(table.header.iter().map(|l| Line {
+        let at = self.pending.iter().position(fits).unwrap_or(0);
+        let Some((name, _)) = self.pending.remove(at) else {
+            let message = "a nested table that no type refers to is not read";
+            self.diags.push(warn(self.file, line, message.into()));
+            return None;
+        };
+        self.named.insert(name.clone());
+        self.queue_first(refs.into_iter().filter(|(n, _)| *n != name));
+        Some(name)
+    }
+}
+
+/// The table's header and cells as cell lines, a cell's lines one by one (blank continuation
+/// lines dropped).
+fn cell_lines(table: Table) -> Vec<Line> {
+    let mut out: Vec<Line> = table
+        .header
+        .iter()
+        .map(|l| Line {
             no: l.no,
             text: l.t().trim_end_matches('|').trim().to_string(),
             synthetic_caption: false,
-        }));
-        for row in table.rows {
-            for (cell, no) in row {
-                for (k, part) in cell.split('\n').enumerate() {
-                    if !part.trim().is_empty() || k == 0 {
-                        out.push(Line {
-                            no,
-                            text: part.to_string(),
-                            synthetic_caption: false,
-                        });
-                    }
-                }
+        })
+        .collect();
+    for (cell, no) in table.rows.into_iter().flatten() {
+        for (k, part) in cell.split('\n').enumerate() {
+            if !part.trim().is_empty() || k == 0 {
+                out.push(Line {
+                    no,
+                    text: part.to_string(),
+                    synthetic_caption: false,
+                });
             }
         }
     }

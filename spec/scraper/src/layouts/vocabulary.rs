@@ -198,7 +198,8 @@ pub(crate) fn is_param_name(cell: &str) -> bool {
 }
 
 /// The request line of an API (`POST /v2/{project_id}/instances?x={x}`) → (method, path,
-/// query template).
+/// query template). An RFC 6570 query expansion (`/ports/{port_id}{?reserve_port,x}`) becomes
+/// part of the query template (`reserve_port={reserve_port}&x={x}`).
 pub(crate) fn uri_line(line: &str) -> Option<(String, String, Option<String>)> {
     let l = line.trim().trim_end_matches('|').trim();
     let (method, rest) = l.split_once(' ')?;
@@ -210,14 +211,33 @@ pub(crate) fn uri_line(line: &str) -> Option<(String, String, Option<String>)> {
     if !uri.starts_with('/') || uri.contains(' ') {
         return None;
     }
-    Some(match uri.split_once('?') {
-        Some((path, query)) => (
-            method.to_string(),
-            path.to_string(),
-            Some(query.to_string()),
-        ),
-        None => (method.to_string(), uri.to_string(), None),
-    })
+    let (path, query) = split_uri(uri);
+    Some((method.to_string(), path, query))
+}
+
+/// A URI → its path and query template (see [`uri_line`]).
+pub(crate) fn split_uri(uri: &str) -> (String, Option<String>) {
+    let (mut path, mut query) = match uri.split_once('?') {
+        Some((p, q)) if !p.ends_with('{') => (p.to_string(), Some(q.to_string())),
+        _ => (uri.to_string(), None),
+    };
+    if let Some(open) = path.find("{?") {
+        if let Some(close) = path[open..].find('}') {
+            let names: Vec<String> = path[open + 2..open + close]
+                .split(',')
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .map(|n| format!("{n}={{{n}}}"))
+                .collect();
+            path = format!("{}{}", &path[..open], &path[open + close + 1..]);
+            let expanded = names.join("&");
+            query = match query {
+                Some(q) if !q.is_empty() => Some(format!("{q}&{expanded}")),
+                _ => Some(expanded),
+            };
+        }
+    }
+    (path, query.filter(|q| !q.is_empty()))
 }
 
 /// Paragraph markers of the 2025 layout: 参数解释 / 约束限制 / 取值范围 / 默认取值 and their
@@ -270,7 +290,6 @@ pub(crate) fn language_of(text: &str) -> &'static str {
         "en"
     }
 }
-
 
 /// The PDF prints bullets as `●`; pages print `•`. One marker keeps enum extraction in one place.
 pub(crate) fn normalize_bullet(line: &str) -> String {
@@ -338,7 +357,10 @@ mod tests {
     #[test]
     fn language_by_share_of_chinese_characters() {
         assert_eq!(language_of("instance_id String 实例ID。"), "zh");
-        assert_eq!(language_of("The name of the instance, e.g. 缓存 or cache1 in the console."), "en");
+        assert_eq!(
+            language_of("The name of the instance, e.g. 缓存 or cache1 in the console."),
+            "en"
+        );
     }
 
     #[test]
@@ -358,5 +380,22 @@ mod tests {
             ("GET", "/v1/x/detail", Some("id={id}&page={page}"))
         );
         assert!(uri_line("POST https://{dcs_endpoint}/v2").is_none());
+        let (_, p, q) = uri_line(
+            "DELETE /v2.1/{project_id}/servers/{server_id}/os-interface/{port_id}{?reserve_port}",
+        )
+        .unwrap();
+        assert_eq!(
+            p,
+            "/v2.1/{project_id}/servers/{server_id}/os-interface/{port_id}"
+        );
+        assert_eq!(q.as_deref(), Some("reserve_port={reserve_port}"));
+        let (_, p, q) = uri_line("GET /v1/{project_id}/fpga{?image_id,page}").unwrap();
+        assert_eq!(
+            (p.as_str(), q.as_deref()),
+            (
+                "/v1/{project_id}/fpga",
+                Some("image_id={image_id}&page={page}")
+            )
+        );
     }
 }

@@ -18,9 +18,10 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use serde_json::Value;
 
 use crate::model::{
-    ErrorCode, Field, Location, Operation, Response, Schema, Service, Source, Spec, TypeRef,
+    ErrorCode, ExampleKind, Field, Location, Operation, Response, Schema, Service, Source, Spec,
+    TypeRef,
 };
-use crate::raw::{Diagnostic, Pos, RawDoc, RawOperation, RawRow, RawTable, Severity, TableRole};
+use crate::raw::{Diagnostic, Pos, RawDoc, RawOperation, RawTable, Severity, TableRole};
 use schemas::{rename_fields, Registered, Registry};
 
 /// The normalized spec and what the normalizer had to tell.
@@ -28,6 +29,9 @@ use schemas::{rename_fields, Registered, Registry};
 pub struct Normalized {
     pub spec: Spec,
     pub diagnostics: Vec<Diagnostic>,
+    /// The rows that became a field of the spec (a parameter, or a field of a schema, also of a
+    /// schema found identical to one already there), as `(file, line, name)`.
+    pub placed: HashSet<(String, usize, String)>,
 }
 
 /// The source entry of a document.
@@ -47,7 +51,9 @@ pub fn path_version(path: &str) -> String {
         .find(|s| !s.is_empty())
         .filter(|s| {
             s.strip_prefix('v').is_some_and(|n| {
-                !n.is_empty() && n.starts_with(|c: char| c.is_ascii_digit()) && n.chars().all(|c| c.is_ascii_digit() || c == '.')
+                !n.is_empty()
+                    && n.starts_with(|c: char| c.is_ascii_digit())
+                    && n.chars().all(|c| c.is_ascii_digit() || c == '.')
             })
         })
         .map(|s| s.strip_suffix(".0").unwrap_or(s).to_string())
@@ -87,9 +93,10 @@ pub fn normalize(docs: &[RawDoc], cx: &Context) -> Normalized {
         registry: Registry::default(),
         diagnostics: Vec::new(),
         tables: HashMap::new(),
+        placed: HashSet::new(),
     };
     let mut operations = Vec::new();
-    let mut names = HashSet::new();
+    let mut names = HashMap::new();
     let mut error_codes = Vec::new();
     for doc in docs {
         n.file = doc.file.clone();
@@ -113,6 +120,7 @@ pub fn normalize(docs: &[RawDoc], cx: &Context) -> Normalized {
     Normalized {
         spec,
         diagnostics: n.diagnostics,
+        placed: n.placed,
     }
 }
 
@@ -135,33 +143,123 @@ struct Normalizer<'a> {
     diagnostics: Vec<Diagnostic>,
     /// Table number (`8-4`) → schema registered for it, for cross-page references.
     tables: HashMap<String, String>,
+    placed: HashSet<(String, usize, String)>,
 }
 
 impl Normalizer<'_> {
-    /// `op` under a name no earlier operation has: a taken name gets a number.
-    fn unique_name(&mut self, mut op: Operation, line: usize, names: &mut HashSet<String>) -> Operation {
-        if !names.insert(op.name.clone()) {
-            let mut k = 2;
-            while names.contains(&format!("{}{k}", op.name)) {
-                k += 1;
-            }
-            self.warn(
-                line,
-                format!(
-                    "operation name `{}` is taken; using `{}{k}`",
-                    op.name, op.name
-                ),
-            );
-            op.name = format!("{}{k}", op.name);
-            names.insert(op.name.clone());
+    /// `op` under a name no earlier operation has: a taken name gets the suffix of its version
+    /// when the operation holding it has another version (`CreateEcsV21`), else a number.
+    fn unique_name(
+        &mut self,
+        mut op: Operation,
+        line: usize,
+        names: &mut HashMap<String, String>,
+    ) -> Operation {
+        let Some(holder) = names.get(&op.name).cloned() else {
+            names.insert(op.name.clone(), op.version.clone());
+            return op;
+        };
+        let mut candidates = Vec::new();
+        if !op.version.is_empty() && op.version != holder {
+            candidates.push(format!("{}{}", op.name, version_suffix(&op.version)));
         }
+        candidates.extend((2..).take(100).map(|k| format!("{}{k}", op.name)));
+        let Some(name) = candidates.into_iter().find(|c| !names.contains_key(c)) else {
+            return op;
+        };
+        self.warn(
+            line,
+            format!("operation name `{}` is taken; using `{name}`", op.name),
+        );
+        names.insert(name.clone(), op.version.clone());
+        op.name = name;
         op
     }
+}
+
+/// The page's examples; a response example without a status that its title calls a failure
+/// ("Abnormal response") gets the first error status the page lists.
+fn examples_with_status(raw: &RawOperation) -> Vec<crate::model::Example> {
+    let error = raw.status_codes.iter().map(|s| s.0).find(|s| *s >= 400);
+    raw.examples
+        .iter()
+        .cloned()
+        .map(|mut e| {
+            let failure = e.title.as_deref().is_some_and(crate::words::says_failure);
+            if e.kind == ExampleKind::Response && e.status.is_none() && failure {
+                e.status = error;
+            }
+            e
+        })
+        .collect()
+}
+
+/// The `{name}` placeholders of a path.
+fn placeholders(path: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = path;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        out.push(&rest[open + 1..open + close]);
+        rest = &rest[open + close + 1..];
+    }
+    out
+}
+
+/// Names that differ by at most two letters (`flavors_id` / `flavor_id`), long enough for that
+/// to mean a misprint.
+fn near_names(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().min(b.len()) < 5 || a.len().abs_diff(b.len()) > 2 {
+        return false;
+    }
+    // Levenshtein distance, one row at a time.
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut row = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            row.push((prev[j] + cost).min(prev[j + 1] + 1).min(row[j] + 1));
+        }
+        prev = row;
+    }
+    prev[b.len()] <= 2
 }
 
 /// `Table 8-4 instance_backup_policy …` → `8-4`.
 fn table_number(caption: &str) -> Option<&str> {
     caption.strip_prefix("Table ")?.split_whitespace().next()
+}
+
+/// One operation's page as its tables are placed.
+struct Page<'a> {
+    raw: &'a RawOperation,
+    base: &'a str,
+    suffix: &'a str,
+    resolver: &'a PageResolver<'a>,
+}
+
+/// What the tables of a page gave.
+struct Placed {
+    params: Vec<Field>,
+    body: Option<String>,
+    /// Response bodies by status (None: the success status).
+    bodies: Vec<(Option<u16>, String)>,
+    /// No success body yet: the first one is `<Op>Response`.
+    first_success: bool,
+}
+
+impl Default for Placed {
+    fn default() -> Self {
+        Placed {
+            params: Vec::new(),
+            body: None,
+            bodies: Vec::new(),
+            first_success: true,
+        }
+    }
 }
 
 /// Resolves type cells of one operation's tables.
@@ -198,6 +296,12 @@ impl types::Resolver for PageResolver<'_> {
             .any(|v| find_array_element(v, field).is_some())
     }
 
+    fn example_is_map_of_arrays(&self, field: &str) -> bool {
+        self.examples.iter().any(|v| {
+            find_object(v, field).is_some_and(|m| !m.is_empty() && m.values().all(Value::is_array))
+        })
+    }
+
     fn table_ref(&self, desc: &str) -> Option<String> {
         let at = desc.find("Table ")?;
         let num = table_number(&desc[at..])?.trim_end_matches(['.', ',']);
@@ -216,6 +320,18 @@ fn find_array_element<'v>(v: &'v Value, key: &str) -> Option<&'v Value> {
             m.values().find_map(|x| find_array_element(x, key))
         }
         Value::Array(a) => a.iter().find_map(|x| find_array_element(x, key)),
+        _ => None,
+    }
+}
+
+/// The first object the examples hold under `key`, anywhere.
+fn find_object<'v>(v: &'v Value, key: &str) -> Option<&'v serde_json::Map<String, Value>> {
+    match v {
+        Value::Object(m) => match m.get(key) {
+            Some(Value::Object(o)) => Some(o),
+            _ => m.values().find_map(|x| find_object(x, key)),
+        },
+        Value::Array(a) => a.iter().find_map(|x| find_object(x, key)),
         _ => None,
     }
 }
@@ -247,38 +363,27 @@ impl Normalizer<'_> {
         });
     }
 
+    /// `file:line` of a line of `table`, which may stand in another document of the edition.
+    fn table_source(&self, table: &RawTable, line: usize) -> String {
+        match &table.origin {
+            Some(file) => format!("{file}:{line}"),
+            None => self.source(line),
+        }
+    }
+
+    /// A warning at a line of `table` (see [`Self::table_source`]).
+    fn warn_in(&mut self, table: &RawTable, line: usize, message: String) {
+        let file = table.origin.clone().unwrap_or_else(|| self.file.clone());
+        self.diagnostics
+            .push(Diagnostic::new(&file, line, Severity::Warning, message));
+    }
+
     fn source(&self, line: usize) -> String {
         format!("{}:{line}", self.file)
     }
 
     fn operation(&mut self, raw: &RawOperation) -> Operation {
-        let version = path_version(&raw.path);
-        // A deprecated operation usually has a current twin of the same name: it is named after
-        // its own title (its SDK sample, if any, names the twin) and suffixed with its version.
-        let deprecated = raw.deprecated;
-        let base = match &raw.sdk_operation {
-            Some(n) if !deprecated => n.clone(),
-            _ => {
-                let derived = naming::operation_name(&raw.title, self.service_word);
-                if !deprecated {
-                    self.warn(
-                        raw.line,
-                        format!(
-                            "no SDK sample names `{}`; named `{derived}` after its title",
-                            raw.title
-                        ),
-                    );
-                }
-                derived
-            }
-        };
-        let suffix = if deprecated {
-            self.deprecated_suffix.clone()
-        } else {
-            String::new()
-        };
-        let name = format!("{base}{suffix}");
-
+        let (base, suffix) = self.names(raw);
         let examples: Vec<Value> = raw
             .examples
             .iter()
@@ -291,7 +396,74 @@ impl Normalizer<'_> {
             examples: &examples,
             tables: &known_tables,
         };
+        let numbered = self.register_nested(raw, &base, &suffix, &mut resolver);
+        let page = Page {
+            raw,
+            base: &base,
+            suffix: &suffix,
+            resolver: &resolver,
+        };
+        let mut placed = Placed::default();
+        for t in &raw.tables {
+            self.place(&page, t, &mut placed);
+        }
+        self.match_placeholders(raw, &mut placed.params);
+        self.tables = known_tables;
+        self.tables.extend(numbered);
+        let responses = self.responses(raw, &placed.bodies);
+        Operation {
+            name: format!("{base}{suffix}"),
+            title: raw.title.clone(),
+            title_zh: None,
+            group: raw.group.clone().unwrap_or_default(),
+            version: path_version(&raw.path),
+            deprecated: raw.deprecated,
+            method: raw.method.clone(),
+            path: raw.path.clone(),
+            description: raw.description.clone(),
+            description_zh: None,
+            params: placed.params,
+            body: placed.body,
+            discriminator: None,
+            responses,
+            examples: examples_with_status(raw),
+            source: self.source(raw.line),
+        }
+    }
 
+    /// The operation's base name (its SDK sample's, else its title's) and the suffix its names
+    /// and its models' names get (`V1` when it is deprecated: it usually has a current twin of
+    /// the same name, which its SDK sample, if any, names).
+    fn names(&mut self, raw: &RawOperation) -> (String, String) {
+        if let (Some(n), false) = (&raw.sdk_operation, raw.deprecated) {
+            return (n.clone(), String::new());
+        }
+        let derived = naming::operation_name(&raw.title, self.service_word);
+        if raw.deprecated {
+            return (derived, self.deprecated_suffix.clone());
+        }
+        let message = format!(
+            "no SDK sample names `{}`; named `{derived}` after its title",
+            raw.title
+        );
+        let pos = self.pos(raw.line);
+        self.diagnostics.push(Diagnostic {
+            pos,
+            severity: Severity::Note,
+            message,
+        });
+        (derived, String::new())
+    }
+
+    /// Registers the page's nested tables; returns (table number, schema) of the numbered ones,
+    /// for later pages that refer to them by number.
+    fn register_nested(
+        &mut self,
+        raw: &RawOperation,
+        base: &str,
+        suffix: &str,
+        resolver: &mut PageResolver<'_>,
+    ) -> Vec<(String, String)> {
         // Provisional names of the nested tables, then their fields.
         let nested: Vec<(&RawTable, String, String)> = raw
             .tables
@@ -320,10 +492,10 @@ impl Normalizer<'_> {
                 );
             }
         }
-        let mut registered_tables = Vec::new();
+        let mut numbered = Vec::new();
         let mut nested_fields: Vec<Vec<Field>> = nested
             .iter()
-            .map(|(t, _, _)| self.fields(&t.rows, None, &resolver))
+            .map(|(t, _, _)| self.fields(t, None, resolver))
             .collect();
         // Children come after their parents in the document: register from the last one.
         for k in (0..nested.len()).rev() {
@@ -331,9 +503,9 @@ impl Normalizer<'_> {
             let schema = Schema {
                 description: None,
                 fields: nested_fields[k].clone(),
-                source: self.source(table.line),
+                source: self.table_source(table, table.line),
             };
-            let reg = self.registry.register(provisional, &base, schema);
+            let reg = self.registry.register(provisional, base, schema);
             if let Registered::Renamed(new) = &reg {
                 for f in nested_fields.iter_mut() {
                     rename_fields(f, provisional, new);
@@ -341,88 +513,105 @@ impl Normalizer<'_> {
             }
             resolver.nested.insert(key.clone(), reg.name().to_string());
             if let Some(num) = table.caption.as_deref().and_then(table_number) {
-                registered_tables.push((num.to_string(), reg.name().to_string()));
+                numbered.push((num.to_string(), reg.name().to_string()));
             }
         }
+        numbered
+    }
 
-        let mut params = Vec::new();
-        let mut body = None;
-        let mut bodies: Vec<(Option<u16>, String)> = Vec::new();
-        let mut first_success = true;
-        for t in &raw.tables {
-            match &t.role {
-                TableRole::Params(loc) => {
-                    let mut fields = self.fields(&t.rows, Some(*loc), &resolver);
-                    if *loc == Location::Path {
-                        for f in &mut fields {
-                            f.required = true;
-                        }
-                    }
-                    params.extend(fields);
-                }
-                TableRole::UriParams => {
-                    for mut f in self.fields(&t.rows, None, &resolver) {
-                        let in_path = raw.path.contains(&format!("{{{}}}", f.name));
-                        f.location = Some(if in_path {
-                            Location::Path
-                        } else {
-                            Location::Query
-                        });
-                        f.required |= in_path;
-                        params.push(f);
+    /// Places one table of the page: parameters, the request body, a response body.
+    fn place(&mut self, page: &Page<'_>, t: &RawTable, placed: &mut Placed) {
+        let raw = page.raw;
+        match &t.role {
+            TableRole::Params(loc) => {
+                let mut fields = self.fields(t, Some(*loc), page.resolver);
+                if *loc == Location::Path {
+                    for f in &mut fields {
+                        f.required = true;
                     }
                 }
-                TableRole::RequestBody => {
-                    if body.is_some() {
-                        self.warn(t.line, "a second request body table; ignored".to_string());
-                        continue;
-                    }
-                    let preferred = match (&raw.sdk_body, deprecated) {
-                        (Some(b), false) => b.clone(),
-                        _ => format!("{base}Body{suffix}"),
-                    };
-                    let fields = self.fields(&t.rows, None, &resolver);
-                    let schema = Schema {
-                        description: None,
-                        fields,
-                        source: self.source(t.line),
-                    };
-                    body = Some(
-                        self.registry
-                            .register(&preferred, &base, schema)
-                            .name()
-                            .to_string(),
-                    );
-                }
-                TableRole::ResponseBody(status) => {
-                    let success = !matches!(status, Some(s) if !(200..300).contains(s));
-                    let preferred = if success {
-                        let p = if first_success {
-                            format!("{base}Response{suffix}")
-                        } else {
-                            format!("{base}Response{}{suffix}", status.unwrap_or(200))
-                        };
-                        first_success = false;
-                        p
+                placed.params.extend(fields);
+            }
+            TableRole::UriParams => {
+                for mut f in self.fields(t, None, page.resolver) {
+                    let in_path = raw.path.contains(&format!("{{{}}}", f.name));
+                    f.location = Some(if in_path {
+                        Location::Path
                     } else {
-                        format!("ErrorResponse{suffix}")
-                    };
-                    let fields = self.fields(&t.rows, None, &resolver);
-                    let schema = Schema {
-                        description: None,
-                        fields,
-                        source: self.source(t.line),
-                    };
-                    let reg = self.registry.register(&preferred, &base, schema);
-                    bodies.push((*status, reg.name().to_string()));
+                        Location::Query
+                    });
+                    f.required |= in_path;
+                    placed.params.push(f);
                 }
-                TableRole::Nested(_) => {}
             }
+            TableRole::RequestBody if placed.body.is_some() => {
+                self.warn(t.line, "a second request body table; ignored".to_string());
+            }
+            TableRole::RequestBody => {
+                let preferred = match (&raw.sdk_body, raw.deprecated) {
+                    (Some(b), false) => b.clone(),
+                    _ => format!("{}Body{}", page.base, page.suffix),
+                };
+                placed.body = Some(self.register_table(page, t, &preferred));
+            }
+            TableRole::ResponseBody(status) => {
+                let success = !matches!(status, Some(s) if !(200..300).contains(s));
+                let (base, suffix) = (page.base, page.suffix);
+                let preferred = match (success, placed.first_success) {
+                    (false, _) => format!("ErrorResponse{suffix}"),
+                    (true, true) => format!("{base}Response{suffix}"),
+                    (true, false) => format!("{base}Response{}{suffix}", status.unwrap_or(200)),
+                };
+                placed.first_success &= !success;
+                let name = self.register_table(page, t, &preferred);
+                placed.bodies.push((*status, name));
+            }
+            TableRole::Nested(_) | TableRole::Describes(_) => {}
+            // Its row is the value type of a map its referring row was retyped to.
+            TableRole::MapValue(_) => {
+                let file = t.origin.clone().unwrap_or_else(|| self.file.clone());
+                for row in &t.rows {
+                    self.placed
+                        .insert((file.clone(), row.line, row.name.clone()));
+                }
+            }
+            TableRole::Unplaced => self.warn(
+                t.line,
+                format!(
+                    "table `{}` is not placed: nothing on the page says what it describes",
+                    t.caption.as_deref().unwrap_or("(no caption)")
+                ),
+            ),
         }
-        self.check_params(raw, &params);
-        self.tables = known_tables;
-        self.tables.extend(registered_tables);
+    }
 
+    /// Registers a body table as a schema under `preferred` (or a name the registry picks);
+    /// returns the schema's name.
+    fn register_table(&mut self, page: &Page<'_>, t: &RawTable, preferred: &str) -> String {
+        let schema = Schema {
+            description: None,
+            fields: self.fields(t, None, page.resolver),
+            source: self.table_source(t, t.line),
+        };
+        self.registry
+            .register(preferred, page.base, schema)
+            .name()
+            .to_string()
+    }
+
+    /// The status codes the page lists, each with the body its tables give; a body without a
+    /// status is the first success status's (200 when none is listed).
+    fn responses(&mut self, raw: &RawOperation, bodies: &[(Option<u16>, String)]) -> Vec<Response> {
+        let success = raw
+            .status_codes
+            .iter()
+            .map(|s| s.0)
+            .find(|s| (200..300).contains(s))
+            .unwrap_or(200);
+        let bodies: Vec<(u16, &String)> = bodies
+            .iter()
+            .map(|(s, b)| (s.unwrap_or(success), b))
+            .collect();
         let mut responses: Vec<Response> = Vec::new();
         for (status, desc, _) in &raw.status_codes {
             if responses.iter().any(|r| r.status == *status) {
@@ -430,16 +619,15 @@ impl Normalizer<'_> {
             }
             let body = bodies
                 .iter()
-                .find(|(s, _)| *s == Some(*status))
-                .map(|(_, b)| b.clone());
+                .find(|(s, _)| s == status)
+                .map(|(_, b)| (*b).clone());
             responses.push(Response {
                 status: *status,
                 description: desc.clone(),
                 body,
             });
         }
-        for (status, b) in &bodies {
-            let status = status.unwrap_or(200);
+        for (status, b) in bodies {
             if !responses.iter().any(|r| r.status == status) {
                 self.warn(
                     raw.line,
@@ -455,59 +643,60 @@ impl Normalizer<'_> {
         if raw.status_codes.is_empty() {
             self.warn(raw.line, format!("`{}` lists no status codes", raw.title));
         }
-
-        Operation {
-            name,
-            title: raw.title.clone(),
-            title_zh: None,
-            group: raw.group.clone().unwrap_or_default(),
-            version,
-            deprecated: raw.deprecated,
-            method: raw.method.clone(),
-            path: raw.path.clone(),
-            description: raw.description.clone(),
-            description_zh: None,
-            params,
-            body,
-            responses,
-            examples: raw.examples.clone(),
-            source: self.source(raw.line),
-        }
+        responses
     }
 
-    /// Path placeholders without a parameter row are reported (the generator needs them all).
-    fn check_params(&mut self, raw: &RawOperation, params: &[Field]) {
-        let mut rest = raw.path.as_str();
-        while let Some(open) = rest.find('{') {
-            let Some(close) = rest[open..].find('}') else {
-                break;
-            };
-            let name = &rest[open + 1..open + close];
-            if !params
-                .iter()
-                .any(|p| p.name == name && p.location == Some(Location::Path))
-            {
-                self.warn(
+    /// Every path placeholder needs a path parameter. A placeholder without one takes the query
+    /// row whose name differs only slightly (`flavors_id` for `{flavor_id}`) and that the query
+    /// template does not name, with a warning; else it is reported.
+    fn match_placeholders(&mut self, raw: &RawOperation, params: &mut [Field]) {
+        let template = raw.query_template.as_deref().unwrap_or("");
+        for name in placeholders(&raw.path) {
+            let has = |p: &Field| p.name == name && p.location == Some(Location::Path);
+            if params.iter().any(has) {
+                continue;
+            }
+            let near = params.iter().position(|p| {
+                p.location == Some(Location::Query)
+                    && !template.contains(&format!("{}=", p.name))
+                    && near_names(&p.name, name)
+            });
+            match near {
+                Some(i) => {
+                    self.warn(
+                        raw.uri_line,
+                        format!(
+                            "path parameter `{name}` has no row; the row `{}` is taken for it",
+                            params[i].name
+                        ),
+                    );
+                    let p = &mut params[i];
+                    p.name = name.to_string();
+                    p.location = Some(Location::Path);
+                    p.required = true;
+                }
+                None => self.warn(
                     raw.uri_line,
                     format!("path parameter `{name}` has no row in the parameter tables"),
-                );
+                ),
             }
-            rest = &rest[open + close + 1..];
         }
     }
 
     fn fields(
         &mut self,
-        rows: &[RawRow],
+        table: &RawTable,
         location: Option<Location>,
         r: &PageResolver<'_>,
     ) -> Vec<Field> {
+        let rows = &table.rows;
         let mut out: Vec<Field> = Vec::with_capacity(rows.len());
         for row in rows {
             let mapped = match types::map_type(&row.type_text, &row.name, &row.description, r) {
                 Ok(m) => m,
                 Err(e) => {
-                    self.warn(
+                    self.warn_in(
+                        table,
                         row.line,
                         format!("field `{}`: {e}; typed `object`", row.name),
                     );
@@ -518,10 +707,11 @@ impl Normalizer<'_> {
                 }
             };
             if let Some(note) = mapped.note {
-                self.warn(row.line, format!("field `{}`: {note}", row.name));
+                self.warn_in(table, row.line, format!("field `{}`: {note}", row.name));
             }
             if out.iter().any(|f| f.name == row.name) {
-                self.warn(
+                self.warn_in(
+                    table,
                     row.line,
                     format!(
                         "field `{}` appears twice in one table; the second is dropped",
@@ -536,6 +726,8 @@ impl Normalizer<'_> {
                 c.enum_values.clear();
             }
             let default = c.default.or_else(|| row.default.clone());
+            let file = table.origin.clone().unwrap_or_else(|| self.file.clone());
+            self.placed.insert((file, row.line, row.name.clone()));
             out.push(Field {
                 name: row.name.clone(),
                 location,
@@ -550,7 +742,7 @@ impl Normalizer<'_> {
                 min_length: c.min_length,
                 max_length: c.max_length,
                 sensitive: None,
-                source: self.source(row.line),
+                source: self.table_source(table, row.line),
             });
         }
         out

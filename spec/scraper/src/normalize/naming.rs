@@ -1,30 +1,7 @@
 //! Names: operation names derived from titles (where the page has no SDK sample) and schema names
 //! derived from field names (v1 nested tables are captioned by the field that holds them).
 
-/// `backup_record_response` → `BackupRecordResponse`; `Master/Standby` → `MasterStandby`.
-pub fn upper_camel(text: &str) -> String {
-    let mut out = String::new();
-    for word in text
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        let mut chars = word.chars();
-        if let Some(f) = chars.next() {
-            out.push(f.to_ascii_uppercase());
-            let rest: String = chars.collect();
-            // `DCS`, `IP`, `AZs` read as words, not as runs of capitals.
-            if rest
-                .chars()
-                .all(|c| c.is_ascii_uppercase() || c == 's' || c.is_ascii_digit())
-            {
-                out.push_str(&rest.to_ascii_lowercase());
-            } else {
-                out.push_str(&rest);
-            }
-        }
-    }
-    out
-}
+pub use crate::words::upper_camel;
 
 /// Gerunds of the titles and the verbs operation names use.
 const VERBS: [(&str, &str); 23] = [
@@ -56,6 +33,31 @@ const VERBS: [(&str, &str); 23] = [
 /// Words that carry no meaning in an operation name.
 const DROP: [&str; 6] = ["a", "an", "the", "of", "Up", "Specified"];
 
+/// Words that join others: after one of them, the service's name is a noun, not a qualifier.
+const JOINING: [&str; 12] = [
+    "to", "in", "of", "for", "from", "by", "with", "on", "at", "and", "or", "into",
+];
+
+/// The verb of a title's first word when the table does not have it: the gerund without its
+/// `-ing` (`Starting` → `Start`, `Stopping` → `Stop`, `Updating` → `Update`).
+fn verb_of_gerund(word: &str) -> Option<String> {
+    let stem = word.strip_suffix("ing").filter(|s| s.len() >= 3)?;
+    let bytes = stem.as_bytes();
+    let (last, before) = (bytes[bytes.len() - 1], bytes[bytes.len() - 2]);
+    // A doubled final consonant is the spelling's, not the verb's: `Stopp` → `Stop`.
+    if stem.len() >= 4 && last == before && b"pbtgmnd".contains(&last) {
+        return Some(stem[..stem.len() - 1].to_string());
+    }
+    // The silent `e` the `-ing` dropped: `Creat` → `Create`, `Releas` → `Release`.
+    const NEEDS_E: [&str; 14] = [
+        "at", "et", "iz", "ov", "ur", "bl", "as", "or", "ang", "cal", "ag", "uc", "id", "ot",
+    ];
+    if NEEDS_E.iter().any(|e| stem.ends_with(e)) && !stem.ends_with("oot") {
+        return Some(format!("{stem}e"));
+    }
+    Some(stem.to_string())
+}
+
 /// An operation name from a page title: `Querying a DCS instance` → `ShowInstance`,
 /// `Querying All DCS Instances of a Tenant` → `ListInstancesTenant`. `service` is the service's
 /// short name (`DCS`): it says nothing where it qualifies a noun (`DCS Instance`) and is kept
@@ -65,22 +67,29 @@ pub fn operation_name(title: &str, service: &str) -> String {
     let all: Vec<&str> = title.split_whitespace().collect();
     let mut words: Vec<&str> = Vec::with_capacity(all.len());
     for (i, w) in all.iter().enumerate() {
-        let qualifies = all
-            .get(i + 1)
-            .is_some_and(|next| next.starts_with(|c: char| c.is_alphabetic()) && !DROP.contains(next));
+        let qualifies = all.get(i + 1).is_some_and(|next| {
+            next.starts_with(|c: char| c.is_alphabetic())
+                && !DROP.contains(next)
+                && !JOINING.contains(&next.to_ascii_lowercase().as_str())
+        });
         if !(w.eq_ignore_ascii_case(service) && qualifies) {
             words.push(w);
         }
     }
     let mut out = String::new();
     if let Some(first) = words.first().copied() {
-        if let Some((_, verb)) = VERBS.iter().find(|(g, _)| *g == first) {
+        let verb = VERBS
+            .iter()
+            .find(|(g, _)| *g == first)
+            .map(|(_, v)| v.to_string())
+            .or_else(|| verb_of_gerund(first));
+        if let Some(verb) = verb {
             words.remove(0);
             if words.first() == Some(&"All") {
                 words.remove(0);
                 out.push_str("List");
             } else {
-                out.push_str(verb);
+                out.push_str(&verb);
             }
         }
     }
@@ -110,8 +119,14 @@ mod tests {
 
     #[test]
     fn names_from_titles() {
-        assert_eq!(operation_name("Querying a DCS instance", "DCS"), "ShowInstance");
-        assert_eq!(operation_name("Creating a DCS Instance", "DCS"), "CreateInstance");
+        assert_eq!(
+            operation_name("Querying a DCS instance", "DCS"),
+            "ShowInstance"
+        );
+        assert_eq!(
+            operation_name("Creating a DCS Instance", "DCS"),
+            "CreateInstance"
+        );
         assert_eq!(
             operation_name("Querying All DCS Instances of a Tenant", "DCS"),
             "ListInstancesTenant"
@@ -121,7 +136,37 @@ mod tests {
             "EnableOrDisableClientIpPassThrough"
         );
         assert_eq!(operation_name("Querying AZs", "DCS"), "ShowAzs");
+        assert_eq!(
+            operation_name("Starting ECSs in a Batch", "ECS"),
+            "StartEcssInBatch"
+        );
+        assert_eq!(
+            operation_name("Adding an ECS to an ECS Group", "ECS"),
+            "AddEcsToGroup"
+        );
+        assert_eq!(
+            operation_name("Attaching a Disk to an ECS", "ECS"),
+            "AttachDiskToEcs"
+        );
+        for (gerund, verb) in [
+            ("Stopping", "Stop"),
+            ("Updating", "Update"),
+            ("Releasing", "Release"),
+            ("Locking", "Lock"),
+            ("Rebuilding", "Rebuild"),
+            ("Registering", "Register"),
+            ("Disassociating", "Disassociate"),
+            ("Reinstalling", "Reinstall"),
+            ("Rolling", "Roll"),
+            ("Binding", "Bind"),
+        ] {
+            assert_eq!(verb_of_gerund(gerund).as_deref(), Some(verb), "{gerund}");
+        }
+        assert_eq!(verb_of_gerund("Ping"), None);
         assert_eq!(operation_name("Creating an ECS", "ECS"), "CreateEcs");
-        assert_eq!(operation_name("Deleting an ECS Group", "ECS"), "DeleteGroup");
+        assert_eq!(
+            operation_name("Deleting an ECS Group", "ECS"),
+            "DeleteGroup"
+        );
     }
 }

@@ -13,6 +13,8 @@ pub trait Resolver {
     fn example_element(&self, field: &str) -> Option<TypeRef>;
     /// Whether `field` holds an array in the page's examples.
     fn example_is_array(&self, field: &str) -> bool;
+    /// Whether `field` holds an object of arrays in the page's examples (a map of lists).
+    fn example_is_map_of_arrays(&self, field: &str) -> bool;
     /// The schema of a table the description points to (`For details, see Table 8-4.`), which
     /// v1 pages use for models printed on another page.
     fn table_ref(&self, desc: &str) -> Option<String>;
@@ -49,10 +51,68 @@ fn named(name: &str, r: &dyn Resolver) -> TypeRef {
     TypeRef::Named(r.nested(name).unwrap_or_else(|| name.to_string()))
 }
 
-/// Maps the type cell `text` of field `field` (whose description is `desc`).
-pub fn map_type(text: &str, field: &str, desc: &str, r: &dyn Resolver) -> Result<Mapped, String> {
-    let ok = |ty| Ok(Mapped { ty, note: None });
+/// The many spellings of the same types, as the common one: `List(Dict)`, `List<Object>` and
+/// `Array of Objects` → `Array of objects`; `Dict`, `Dictionary`, `Null` (a key whose value is
+/// always null) → `Object`; `Integer array` → `Array of integers`.
+fn canonical(text: &str) -> String {
     let t = text.trim();
+    for (open, close) in [
+        ("List(", ")"),
+        ("List<", ">"),
+        ("Array<", ">"),
+        ("Array(", ")"),
+    ] {
+        if let Some(inner) = t.strip_prefix(open).and_then(|r| r.strip_suffix(close)) {
+            return canonical(&format!("Array of {}", inner.trim()));
+        }
+    }
+    let lower = t.to_ascii_lowercase();
+    match lower.as_str() {
+        "dict" | "dictionary" | "null" | "json object" | "jsonobject" => return "Object".into(),
+        "array of objects"
+        | "array of object"
+        | "array of dict"
+        | "array of dicts"
+        | "array of dictionary"
+        | "list of objects" => return "Array of objects".into(),
+        _ => {}
+    }
+    if let Some(elem) = lower
+        .strip_suffix(" array")
+        .or_else(|| lower.strip_suffix(" list"))
+    {
+        if primitive(elem).is_some() {
+            return format!("Array of {elem}s");
+        }
+    }
+    t.to_string()
+}
+
+/// Maps the type cell `text` of field `field` (whose description is `desc`). A model whose
+/// description states a map structure (`The structure is Map<String, Object>. For details, see
+/// Table 6.`) is the value of a map (a list of them where the examples show lists).
+pub fn map_type(text: &str, field: &str, desc: &str, r: &dyn Resolver) -> Result<Mapped, String> {
+    let mapped = map_cell(text, field, desc, r)?;
+    Ok(match mapped.ty {
+        TypeRef::Named(_) if says_map(desc) => {
+            let value = if r.example_is_map_of_arrays(field) {
+                TypeRef::Array(Box::new(mapped.ty))
+            } else {
+                mapped.ty
+            };
+            Mapped {
+                ty: TypeRef::Map(Box::new(value)),
+                note: mapped.note,
+            }
+        }
+        _ => mapped,
+    })
+}
+
+fn map_cell(text: &str, field: &str, desc: &str, r: &dyn Resolver) -> Result<Mapped, String> {
+    let ok = |ty| Ok(Mapped { ty, note: None });
+    let canonical = canonical(text);
+    let t = canonical.as_str();
     let words: Vec<&str> = t.split_whitespace().collect();
     if let Some(p) = primitive(t) {
         return ok(p);
@@ -116,21 +176,29 @@ pub fn map_type(text: &str, field: &str, desc: &str, r: &dyn Resolver) -> Result
         [name, "object" | "objects"] if is_schema_name(name) || r.nested(name).is_some() => {
             ok(named(name, r))
         }
-        [one] if one.starts_with("Map<") && one.ends_with('>') => {
-            let inner = &one[4..one.len() - 1];
+        _ if t.starts_with("Map<") && t.ends_with('>') => {
+            let inner = &t[4..t.len() - 1];
             let (k, v) = inner
                 .split_once(',')
-                .ok_or_else(|| format!("map type `{one}` without a value type"))?;
-            if primitive(k) != Some(TypeRef::String) {
-                return Err(format!("map keys must be strings in `{one}`"));
+                .ok_or_else(|| format!("map type `{t}` without a value type"))?;
+            if primitive(k.trim()) != Some(TypeRef::String) {
+                return Err(format!("map keys must be strings in `{t}`"));
             }
-            let v =
-                primitive(v.trim()).ok_or_else(|| format!("unknown map value type in `{one}`"))?;
-            ok(TypeRef::Map(Box::new(v)))
+            let value =
+                map_cell(v.trim(), field, "", r).map_err(|e| format!("map value in `{t}`: {e}"))?;
+            Ok(Mapped {
+                ty: TypeRef::Map(Box::new(value.ty)),
+                note: value.note,
+            })
         }
         [name] if is_schema_name(name) && r.nested(name).is_some() => ok(named(name, r)),
         _ => Err(format!("unknown type `{t}`")),
     }
+}
+
+/// A description that states a map structure (`The structure is Map<String, Object>.`).
+fn says_map(desc: &str) -> bool {
+    desc.contains("Map<") || desc.contains("map<")
 }
 
 /// Free-form objects whose description says they map keys to values.
@@ -149,6 +217,7 @@ mod tests {
             match name {
                 "ResourceTag" => Some("ResourceTag".into()),
                 "tags" => Some("TagsV1".into()),
+                "addresses" => Some("Address".into()),
                 _ => None,
             }
         }
@@ -157,6 +226,9 @@ mod tests {
         }
         fn example_is_array(&self, field: &str) -> bool {
             field == "instances"
+        }
+        fn example_is_map_of_arrays(&self, field: &str) -> bool {
+            field == "addresses"
         }
         fn table_ref(&self, desc: &str) -> Option<String> {
             desc.contains("Table 8-4")
@@ -185,6 +257,17 @@ mod tests {
         assert_eq!(ty("JSON", "tags"), "TagsV1");
         assert_eq!(ty("Array", "backup_at"), "array<integer>");
         assert_eq!(ty("Array", "available_zones"), "array<string>");
+        // Spellings of other editions and pages.
+        assert_eq!(ty("Array of Objects", "x"), "array<object>");
+        assert_eq!(ty("List(Dict)", "x"), "array<object>");
+        assert_eq!(ty("List<String>", "x"), "array<string>");
+        assert_eq!(ty("Integer array", "x"), "array<integer>");
+        assert_eq!(ty("Null", "x"), "object");
+        assert_eq!(ty("Dict", "x"), "object");
+        assert_eq!(
+            ty("Map<String,Array of ResourceTag objects>", "x"),
+            "map<string,array<ResourceTag>>"
+        );
         let m = map_type(
             "JSON",
             "instance_backup_policy",
@@ -193,6 +276,14 @@ mod tests {
         )
         .unwrap();
         assert_eq!(m.ty.to_string(), "InstanceBackupPolicyV1");
+        let m = map_type(
+            "Object",
+            "addresses",
+            "The structure is Map<String, Object>. For details, see Table 6.",
+            &R,
+        )
+        .unwrap();
+        assert_eq!(m.ty.to_string(), "map<string,array<Address>>");
     }
 
     #[test]

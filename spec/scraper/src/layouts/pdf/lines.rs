@@ -81,7 +81,8 @@ fn is_running_title(t: &str) -> bool {
 }
 
 fn is_footer(t: &str) -> bool {
-    (t.starts_with("Issue ") || t.starts_with("文档版本")) && (t.contains("Copyright") || t.contains("版权所有"))
+    (t.starts_with("Issue ") || t.starts_with("文档版本"))
+        && (t.contains("Copyright") || t.contains("版权所有"))
 }
 
 /// The running header's first line (the service's title), read off the first page break.

@@ -69,14 +69,15 @@ pub fn parse(file: &str, text: &str) -> RawDoc {
         } else if errors::has_table(&lines[h.body..end]) {
             let (codes, problems) = errors::parse(&lines[h.body..end]);
             doc.error_codes.extend(codes);
-            doc.diagnostics.extend(problems.into_iter().map(|(line, message)| Diagnostic {
-                pos: Pos {
-                    file: file.to_string(),
-                    line,
-                },
-                severity: Severity::Warning,
-                message,
-            }));
+            doc.diagnostics
+                .extend(problems.into_iter().map(|(line, message)| Diagnostic {
+                    pos: Pos {
+                        file: file.to_string(),
+                        line,
+                    },
+                    severity: Severity::Warning,
+                    message,
+                }));
         }
     }
     if doc.operations.is_empty() {
@@ -149,7 +150,10 @@ mod tests {
         assert_eq!(titles, ["Querying a Server", "Querying Servers"]);
         assert_eq!(doc.operations[0].group.as_deref(), Some("Servers"));
         assert_eq!(doc.operations[0].chapter.as_deref(), Some("APIs"));
-        assert_eq!(doc.operations[1].chapter.as_deref(), Some("Out-of-Date APIs"));
+        assert_eq!(
+            doc.operations[1].chapter.as_deref(),
+            Some("Out-of-Date APIs")
+        );
         assert_eq!(doc.title.as_deref(), Some("Other Service"));
         assert_eq!(doc.updated.as_deref(), Some("2023-05-06"));
     }

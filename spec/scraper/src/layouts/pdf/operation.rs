@@ -418,6 +418,7 @@ impl<'l, 'a> PageParser<'l, 'a> {
             caption,
             line: cap_line.no,
             rows,
+            ..RawTable::default()
         };
         self.op.tables.push(table);
         end

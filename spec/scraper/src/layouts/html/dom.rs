@@ -1,0 +1,499 @@
+//! An HTML page flattened into what the parser reads: its title, its outline links, and its body
+//! as a sequence of blocks in document order (headings, paragraphs with their links, tables as
+//! grids of cells, preformatted examples), each with the line it starts on.
+
+use scraper::{ElementRef, Html, Node, Selector};
+
+use crate::layouts::vocabulary::normalize_bullet;
+use crate::raw::Outline;
+
+/// A link: its target as written (`other.html#anchor`, `#anchor`) and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub href: String,
+    pub text: String,
+}
+
+/// A table cell: its text (paragraphs and list items on their own lines) and its links.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cell {
+    pub text: String,
+    pub links: Vec<Link>,
+}
+
+/// A table as a grid (spanned cells repeated into every row and column they cover).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Grid {
+    /// What links to the table: its id, the anchors just before it.
+    pub anchors: Vec<String>,
+    pub caption: Option<String>,
+    pub header: Vec<String>,
+    /// Body rows, each with its line.
+    pub rows: Vec<(Vec<Cell>, usize)>,
+    pub line: usize,
+}
+
+/// One piece of the page body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// `<h2>`…`<h6>` (the `<h1>` is the title): level, text, the anchors of its section, line.
+    Heading {
+        level: u8,
+        text: String,
+        anchors: Vec<String>,
+        line: usize,
+    },
+    Para {
+        text: String,
+        links: Vec<Link>,
+        line: usize,
+    },
+    Table(Grid),
+    Pre {
+        text: String,
+        line: usize,
+    },
+}
+
+/// The page as blocks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    pub title: Option<(String, usize)>,
+    pub outline: Outline,
+    pub blocks: Vec<Block>,
+    /// All the page's text, for telling its language.
+    pub text: String,
+}
+
+fn sel(s: &str) -> Selector {
+    // Constant selectors: a failure is a bug in this file, not bad input.
+    Selector::parse(s).unwrap_or_else(|e| panic!("selector `{s}`: {e}"))
+}
+
+pub fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Line numbers for elements: the n-th occurrence of a tag, or a unique attribute.
+struct Locator<'a> {
+    text: &'a str,
+    /// Byte offsets of each `<tag` occurrence, by tag.
+    seen: std::collections::HashMap<&'static str, usize>,
+}
+
+impl<'a> Locator<'a> {
+    fn line_at(&self, byte: usize) -> usize {
+        self.text[..byte.min(self.text.len())].matches('\n').count() + 1
+    }
+
+    /// The line of the next unseen occurrence of `<tag`.
+    fn next_tag(&mut self, tag: &'static str) -> usize {
+        let n = self.seen.entry(tag).or_insert(0);
+        let needle = format!("<{tag}");
+        let found = self
+            .text
+            .match_indices(&needle)
+            .filter(|(at, _)| {
+                let after = self.text.as_bytes().get(at + needle.len()).copied();
+                after.is_none_or(|b| !b.is_ascii_alphanumeric())
+            })
+            .nth(*n)
+            .map(|(b, _)| b);
+        *n += 1;
+        found.map_or(1, |b| self.line_at(b))
+    }
+
+    fn attr_line(&self, id: &str) -> Option<usize> {
+        self.text
+            .find(&format!("id=\"{id}\""))
+            .map(|b| self.line_at(b))
+    }
+}
+
+/// Reads a page.
+pub fn read(text: &str) -> Page {
+    let html = Html::parse_document(text);
+    let mut loc = Locator {
+        text,
+        seen: Default::default(),
+    };
+    let mut walker = Walker {
+        loc: &mut loc,
+        blocks: Vec::new(),
+        title: None,
+        pending_anchors: Vec::new(),
+        section_anchors: Vec::new(),
+        run: Run::default(),
+    };
+    walker.walk(html.root_element());
+    walker.flush();
+    Page {
+        title: walker.title,
+        outline: outline(&html),
+        blocks: walker.blocks,
+        text: collapse(&html.root_element().text().collect::<String>()),
+    }
+}
+
+/// The page's place in the reference: its topic id (the first anchor), its parent (the
+/// "Parent topic" link) and the children its link list names.
+fn outline(html: &Html) -> Outline {
+    let id = html
+        .select(&sel("a[name]"))
+        .next()
+        .and_then(|a| a.value().attr("name"))
+        .unwrap_or_default()
+        .to_string();
+    let parent = html.select(&sel("div.parentlink a[href]")).next().map(|a| {
+        (
+            a.value().attr("href").unwrap_or_default().to_string(),
+            collapse(&a.text().collect::<String>()),
+        )
+    });
+    let children = html
+        .select(&sel("li.ulchildlink a[href]"))
+        .filter_map(|a| a.value().attr("href"))
+        .map(str::to_string)
+        .collect();
+    Outline {
+        id,
+        parent,
+        children,
+    }
+}
+
+/// Text being gathered into a paragraph, with its links.
+#[derive(Default)]
+struct Run {
+    text: String,
+    links: Vec<Link>,
+    line: Option<usize>,
+}
+
+struct Walker<'l, 'a> {
+    loc: &'l mut Locator<'a>,
+    blocks: Vec<Block>,
+    title: Option<(String, usize)>,
+    /// `<a name>` anchors not yet attached to a table or heading.
+    pending_anchors: Vec<String>,
+    /// Ids of the enclosing `div.section`s, for the next heading.
+    section_anchors: Vec<String>,
+    run: Run,
+}
+
+/// Elements that end a paragraph.
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div" | "li" | "ul" | "ol" | "br" | "dl" | "dt" | "dd" | "section" | "body"
+    )
+}
+
+impl Walker<'_, '_> {
+    fn flush(&mut self) {
+        let run = std::mem::take(&mut self.run);
+        let text = collapse(&run.text);
+        if !text.is_empty() || !run.links.is_empty() {
+            self.blocks.push(Block::Para {
+                text,
+                links: run.links,
+                line: run.line.unwrap_or(1),
+            });
+        }
+    }
+
+    fn walk(&mut self, el: ElementRef<'_>) {
+        for child in el.children() {
+            match child.value() {
+                Node::Text(t) => self.run.text.push_str(t),
+                Node::Element(_) => {
+                    if let Some(child) = ElementRef::wrap(child) {
+                        self.element(child);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn element(&mut self, el: ElementRef<'_>) {
+        let name = el.value().name();
+        match name {
+            "script" | "style" | "head" => {}
+            "h1" => {
+                self.flush();
+                let line = self.loc.next_tag("h1");
+                self.title = Some((collapse(&el.text().collect::<String>()), line));
+            }
+            "h2" => self.heading(el, "h2"),
+            "h3" => self.heading(el, "h3"),
+            "h4" => self.heading(el, "h4"),
+            "h5" => self.heading(el, "h5"),
+            "h6" => self.heading(el, "h6"),
+            "table" => {
+                self.flush();
+                let line = self.loc.next_tag("table");
+                let grid = grid(
+                    el,
+                    line,
+                    std::mem::take(&mut self.pending_anchors),
+                    self.loc,
+                );
+                self.blocks.push(Block::Table(grid));
+            }
+            "pre" => {
+                self.flush();
+                let line = self.loc.next_tag("pre");
+                self.blocks.push(Block::Pre {
+                    text: el.text().collect::<String>(),
+                    line,
+                });
+            }
+            "a" => self.anchor(el),
+            "div" if el.value().classes().any(|c| c == "familylinks") => {}
+            _ => self.container(el, name),
+        }
+    }
+
+    fn heading(&mut self, el: ElementRef<'_>, name: &'static str) {
+        self.flush();
+        let line = self.loc.next_tag(name);
+        let mut anchors = std::mem::take(&mut self.section_anchors);
+        anchors.extend(el.value().attr("id").map(str::to_string));
+        anchors.append(&mut self.pending_anchors);
+        self.blocks.push(Block::Heading {
+            level: name.as_bytes()[1] - b'0',
+            text: collapse(&el.text().collect::<String>()),
+            anchors,
+            line,
+        });
+    }
+
+    fn anchor(&mut self, el: ElementRef<'_>) {
+        if let Some(n) = el.value().attr("name") {
+            self.pending_anchors.push(n.to_string());
+        }
+        let text = collapse(&el.text().collect::<String>());
+        if let Some(href) = el.value().attr("href") {
+            self.run.links.push(Link {
+                href: href.to_string(),
+                text: text.clone(),
+            });
+        }
+        self.run.text.push_str(&text);
+    }
+
+    fn container(&mut self, el: ElementRef<'_>, name: &str) {
+        let block = is_block(name);
+        if block {
+            self.flush();
+        }
+        if el.value().classes().any(|c| c == "section") {
+            self.section_anchors
+                .extend(el.value().attr("id").map(str::to_string));
+        }
+        if self.run.line.is_none() {
+            self.run.line = el.value().attr("id").and_then(|id| self.loc.attr_line(id));
+        }
+        if name == "li" {
+            self.run.text.push_str("• ");
+        }
+        self.walk(el);
+        if block {
+            self.flush();
+        }
+    }
+}
+
+/// The text of a cell as lines (paragraphs and list items apart, bullets as `●`) and its links.
+fn cell(el: ElementRef<'_>) -> Cell {
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    let mut links = Vec::new();
+    cell_walk(el, &mut lines, &mut current, &mut links);
+    push_line(&mut lines, &mut current);
+    Cell {
+        text: lines.join("\n"),
+        links,
+    }
+}
+
+fn push_line(lines: &mut Vec<String>, current: &mut String) {
+    let t = collapse(current);
+    if !t.is_empty() {
+        lines.push(normalize_bullet(&t));
+    }
+    current.clear();
+}
+
+fn cell_walk(
+    el: ElementRef<'_>,
+    lines: &mut Vec<String>,
+    current: &mut String,
+    links: &mut Vec<Link>,
+) {
+    for child in el.children() {
+        match child.value() {
+            Node::Text(t) => current.push_str(t),
+            Node::Element(e) => {
+                let Some(child_el) = ElementRef::wrap(child) else {
+                    continue;
+                };
+                let name = e.name();
+                if matches!(name, "table" | "img") {
+                    continue;
+                }
+                if name == "a" {
+                    if let Some(href) = e.attr("href") {
+                        links.push(Link {
+                            href: href.to_string(),
+                            text: collapse(&child_el.text().collect::<String>()),
+                        });
+                    }
+                }
+                let block = is_block(name) || name == "pre";
+                if block {
+                    push_line(lines, current);
+                }
+                if name == "li" {
+                    current.push_str("• ");
+                }
+                cell_walk(child_el, lines, current, links);
+                if block {
+                    push_line(lines, current);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A table element as a grid: header from `<th>` rows, body from the others.
+fn grid(table: ElementRef<'_>, line: usize, mut anchors: Vec<String>, loc: &Locator<'_>) -> Grid {
+    anchors.extend(table.value().attr("id").map(str::to_string));
+    let caption = table
+        .select(&sel("caption"))
+        .next()
+        .map(|c| collapse(&c.text().collect::<String>()));
+    let rows: Vec<ElementRef<'_>> = table
+        .select(&sel("tr"))
+        .filter(|tr| nearest_table(*tr) == Some(table))
+        .collect();
+    let mut header = Vec::new();
+    let mut body = Vec::new();
+    let mut spans: Vec<(usize, Cell)> = Vec::new();
+    for tr in rows {
+        let cells: Vec<ElementRef<'_>> = tr
+            .children()
+            .filter_map(ElementRef::wrap)
+            .filter(|c| matches!(c.value().name(), "td" | "th"))
+            .collect();
+        if cells.iter().all(|c| c.value().name() == "th") && body.is_empty() {
+            header = cells
+                .iter()
+                .map(|c| collapse(&c.text().collect::<String>()))
+                .collect();
+            continue;
+        }
+        let row_line = tr
+            .value()
+            .attr("id")
+            .and_then(|id| loc.attr_line(id))
+            .unwrap_or(line);
+        body.push((fill_row(&cells, &mut spans), row_line));
+    }
+    Grid {
+        anchors,
+        caption,
+        header,
+        rows: body,
+        line,
+    }
+}
+
+/// One row's cells with the cells that rows above span into it; `spans` holds, per column,
+/// how many more rows a cell covers and its content.
+fn fill_row(cells: &[ElementRef<'_>], spans: &mut Vec<(usize, Cell)>) -> Vec<Cell> {
+    let mut out = Vec::new();
+    let mut given = cells.iter();
+    let mut col = 0;
+    loop {
+        if let Some((left, content)) = spans.get_mut(col).filter(|(left, _)| *left > 0) {
+            *left -= 1;
+            out.push(content.clone());
+            col += 1;
+            continue;
+        }
+        let Some(c) = given.next() else { break };
+        let content = cell(*c);
+        let span = |attr: &str| {
+            c.value()
+                .attr(attr)
+                .and_then(|v| v.parse::<usize>().ok())
+                .unwrap_or(1)
+                .clamp(1, 64)
+        };
+        let (rowspan, colspan) = (span("rowspan"), span("colspan"));
+        for _ in 0..colspan {
+            if spans.len() <= col {
+                spans.resize(col + 1, (0, Cell::default()));
+            }
+            spans[col] = (rowspan - 1, content.clone());
+            out.push(content.clone());
+            col += 1;
+        }
+    }
+    out
+}
+
+/// The id of the table element a row belongs to (rows of tables nested in cells belong there).
+fn nearest_table(el: ElementRef<'_>) -> Option<ElementRef<'_>> {
+    el.ancestors()
+        .filter_map(ElementRef::wrap)
+        .find(|a| a.value().name() == "table")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_in_order_with_links_anchors_and_spans() {
+        let text = "<h1>Title</h1>\n<div class=\"section\" id=\"s1\"><h4>URI</h4>\n<p id=\"p1\">GET /v1/x</p>\n\
+            <p>See <a href=\"other.html#t9\">Table 9</a>.</p>\n<a name=\"t2\"></a><table id=\"t2\"><caption>Table 2 Request</caption>\
+            <thead><tr><th>Parameter</th><th>Type</th></tr></thead><tbody>\n<tr><td rowspan=\"2\">a</td><td><p>x</p><ul><li>one</li></ul></td></tr>\
+            <tr><td>y</td></tr></tbody></table></div>\n<pre>{\"a\": 1}</pre>";
+        let page = read(text);
+        assert_eq!(page.title, Some(("Title".to_string(), 1)));
+        let Block::Heading {
+            text: h,
+            anchors,
+            line,
+            ..
+        } = &page.blocks[0]
+        else {
+            panic!("{:?}", page.blocks)
+        };
+        assert_eq!(
+            (h.as_str(), anchors.as_slice(), *line),
+            ("URI", &["s1".to_string()][..], 2)
+        );
+        assert!(
+            matches!(&page.blocks[1], Block::Para { text, line: 3, .. } if text == "GET /v1/x")
+        );
+        let Block::Para { links, .. } = &page.blocks[2] else {
+            panic!()
+        };
+        assert_eq!(links[0].href, "other.html#t9");
+        let Block::Table(g) = &page.blocks[3] else {
+            panic!("{:?}", page.blocks[3])
+        };
+        assert_eq!(g.anchors, ["t2", "t2"]);
+        assert_eq!(g.header, ["Parameter", "Type"]);
+        assert_eq!(g.rows.len(), 2);
+        assert_eq!(g.rows[0].0[1].text, "x\n● one");
+        assert_eq!(g.rows[1].0[0].text, "a", "the spanned cell repeats");
+        assert_eq!(g.rows[1].0[1].text, "y");
+        assert!(matches!(&page.blocks[4], Block::Pre { line: 7, .. }));
+    }
+}
