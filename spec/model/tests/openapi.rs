@@ -172,7 +172,10 @@ fn the_server_is_the_services_endpoint_template() {
         doc["servers"][0]["url"],
         json!("https://dcs.{region}.myhuaweicloud.com")
     );
-    assert_eq!(doc["servers"][0]["variables"]["region"]["default"], json!("ap-southeast-1"));
+    assert_eq!(
+        doc["servers"][0]["variables"]["region"]["default"],
+        json!("ap-southeast-1")
+    );
     // A service without a configured endpoint gets Huawei Cloud's usual one.
     let mut other = spec();
     other.service.name = "ecs".into();

@@ -39,7 +39,7 @@ pub fn discriminate(spec: &mut Spec, diagnostics: &mut Vec<Diagnostic>) {
                     values
                         .iter()
                         .enumerate()
-                        .all(|(j, other)| j == k || other.get(*key).is_none_or(|v| v != *value))
+                        .all(|(j, other)| j == k || other.get(*key) != Some(*value))
                 })
             };
             let found = match own_key {

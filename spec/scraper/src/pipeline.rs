@@ -117,9 +117,13 @@ pub fn scrape_documents(
     let (spec, changes) = merge_editions(&editions, &cx, &mut rows, &mut diagnostics);
     let spec = with_manifest(spec, manifest);
     if spec.operations.is_empty() {
+        // About the folder as a whole: it is put at the first document, if any.
+        let first = docs
+            .first()
+            .map_or(crate::service::SOURCES, |d| d.file.as_str());
         diagnostics.push(Diagnostic::new(
-            "",
-            0,
+            first,
+            1,
             Severity::Error,
             "no operation came out of the documents",
         ));
@@ -227,7 +231,7 @@ fn merge_editions(
             }
         });
     }
-    (spec.unwrap_or_else(|| empty_spec()), changes)
+    (spec.unwrap_or_else(empty_spec), changes)
 }
 
 fn empty_spec() -> Spec {

@@ -260,7 +260,7 @@ impl ServiceDir {
             if let Err(e) = collect_files(root, &mut files) {
                 diagnostics.push(Diagnostic::new(
                     &root.display().to_string(),
-                    0,
+                    1,
                     Severity::Error,
                     format!("cannot list the documents: {e}"),
                 ));
@@ -284,13 +284,13 @@ impl ServiceDir {
                 }),
                 Ok(Err(_)) => diagnostics.push(Diagnostic::new(
                     &file,
-                    0,
+                    1,
                     Severity::Error,
                     "not UTF-8 text; skipped",
                 )),
                 Err(e) => diagnostics.push(Diagnostic::new(
                     &file,
-                    0,
+                    1,
                     Severity::Error,
                     format!("cannot read: {e}"),
                 )),

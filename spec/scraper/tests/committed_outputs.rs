@@ -44,7 +44,9 @@ fn committed_outputs_are_up_to_date() {
         // And the spec reads back into the model (unknown keys rejected) unchanged.
         let committed = std::fs::read_to_string(dir.join(SPEC_FILE)).unwrap_or_default();
         if let Ok(parsed) = Spec::from_yaml(SPEC_FILE, &committed) {
-            assert_eq!(parsed, s.spec, "{}", dir.display());
+            if parsed != s.spec {
+                stale.push(format!("{} (reads back differently)", dir.display()));
+            }
         }
     }
     assert!(
@@ -102,9 +104,15 @@ fn placed_rows_and_validating_fields_do_not_drop() {
         let s = scrape_dir(&common::service_dir(service));
         let (seen, placed) = apiref_scrape::accounting::total(&s.rows);
         let rows = apiref_scrape::example_check::percent(placed, seen);
-        assert!(rows >= rows_floor, "{service}: {placed}/{seen} rows placed ({rows:.2}%)");
+        assert!(
+            rows >= rows_floor,
+            "{service}: {placed}/{seen} rows placed ({rows:.2}%)"
+        );
         let fields = s.report.fields_ok_percent();
-        assert!(fields >= fields_floor, "{service}: {fields:.2}% of example fields validate");
+        assert!(
+            fields >= fields_floor,
+            "{service}: {fields:.2}% of example fields validate"
+        );
     }
 }
 

@@ -1,6 +1,8 @@
 //! The PDF-text parser on excerpts cut from the reference (`002_a0060ea259f01ceb.txt`). Each
 //! fixture is a contiguous range of the document; expected values were read off the document.
 
+mod common;
+
 use apiref_scrape::layouts::pdf;
 use apiref_scrape::model::{ExampleKind, Location};
 use apiref_scrape::raw::{RawDoc, RawOperation, RawRow, RawTable, Severity, TableRole};
@@ -413,4 +415,50 @@ fn error_code_table_with_wrapped_cells() {
         Some("Check whether the request parameters are valid.")
     );
     assert_eq!(doc.error_codes[0].line, 10);
+}
+
+/// The same page with its captions and section headings worded otherwise: case, number, fewer
+/// words, no caption at all. The spec does not change.
+#[test]
+fn captions_and_headings_in_other_words_give_the_same_spec() {
+    let base = fixture("backup_5_5_5.txt");
+    let spec_of = |text: &str| {
+        let s = common::scrape_text("p.txt", text);
+        assert!(common::errors(&s).is_empty(), "{:?}", s.diagnostics);
+        let op = s.spec.operations[0].clone();
+        let body: Vec<String> = s.spec.schemas[op.body.as_deref().unwrap()]
+            .fields
+            .iter()
+            .map(|f| format!("{}:{}:{}", f.name, f.ty, f.required))
+            .collect();
+        let params: Vec<String> = op
+            .params
+            .iter()
+            .map(|p| format!("{}:{:?}", p.name, p.location))
+            .collect();
+        (params, body, op.responses.len())
+    };
+    let expected = spec_of(&base);
+    for (from, to) in [
+        ("Table 5-213 Path Parameters", "Table 5-213 path parameter"),
+        ("Table 5-213 Path Parameters", "Table 5-213 URI Parameters"),
+        (
+            "Table 5-214 Request body parameters",
+            "Table 5-214 REQUEST BODY PARAMETER",
+        ),
+        ("Table 5-214 Request body parameters", "Table 5-214 Request"),
+        (
+            "Table 5-214 Request body parameters",
+            "Table 5-214 Parameter description",
+        ),
+        (
+            "Table 5-216 Response body parameters",
+            "Table 5-216 Response Parameters",
+        ),
+        ("Request Parameters", "Request"),
+    ] {
+        let text = base.replace(from, to);
+        assert_ne!(text, base, "{from}");
+        assert_eq!(spec_of(&text), expected, "{from} → {to}");
+    }
 }

@@ -1,6 +1,7 @@
 //! Enumerations, defaults and ranges stated in descriptions: `Enumeration values:` / `Options:`
-//! followed by bullets, `Default: rdb`, `Default value: 1.`, `Value range: 1 to 100`,
-//! `Minimum: 1` / `Maximum: 1024` (lengths for strings, bounds for numbers).
+//! followed by bullets (also at the end of a sentence: `… monthly. Options:`), values in prose
+//! (`The value can be ssh or x509.`), `Default: rdb`, `Default value: 1.`, `Value range: 1 to
+//! 100`, `Minimum: 1` / `Maximum: 1024` (lengths for strings, bounds for numbers).
 
 use crate::model::TypeRef;
 
@@ -64,11 +65,13 @@ pub fn extract(desc: &str, ty: &TypeRef) -> Constraints {
         TypeRef::Integer | TypeRef::Long | TypeRef::Float | TypeRef::Double | TypeRef::Number
     );
     let lines: Vec<&str> = desc.lines().map(str::trim).collect();
+    // Values in prose count only where no label lists them.
+    let mut prose = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
         i += 1;
-        if let Some(rest) = after(line, &["Enumeration values:", "Options:"]) {
+        if let Some(rest) = enum_label(line) {
             if rest.is_empty() {
                 while i < lines.len() {
                     match bullet_value(lines[i]) {
@@ -82,6 +85,9 @@ pub fn extract(desc: &str, ty: &TypeRef) -> Constraints {
                 c.enum_values.extend(vals);
             }
             continue;
+        }
+        if prose.is_empty() {
+            prose = prose_values(line).unwrap_or_default();
         }
         if let Some(rest) = after(line, &["Default value:", "Default:"]) {
             if c.default.is_none() && !rest.is_empty() {
@@ -103,7 +109,71 @@ pub fn extract(desc: &str, ty: &TypeRef) -> Constraints {
             set_bounds(&mut c, None, number(rest), is_string, is_numeric);
         }
     }
+    if c.enum_values.is_empty() {
+        c.enum_values = prose;
+    }
+    let mut seen = std::collections::HashSet::new();
+    c.enum_values.retain(|v| seen.insert(v.clone()));
     c
+}
+
+/// Labels that introduce the allowed values.
+const ENUM_LABELS: [&str; 5] = [
+    "Enumeration values:",
+    "Options:",
+    "Value options:",
+    "Possible values:",
+    "Available values:",
+];
+
+/// What follows an enumeration label, at the start of the line or ending its last sentence.
+fn enum_label(line: &str) -> Option<&str> {
+    if let Some(rest) = after(line, &ENUM_LABELS) {
+        return Some(rest);
+    }
+    ENUM_LABELS
+        .iter()
+        .find(|l| {
+            line.ends_with(*l)
+                && line[..line.len() - l.len()]
+                    .trim_end()
+                    .ends_with(['.', ':'])
+        })
+        .map(|_| "")
+}
+
+/// `The value can be ssh or x509.`, `The value can be true or false.`, `The value is 4 or 6.`:
+/// a sentence offering values, each one word.
+fn prose_values(line: &str) -> Option<Vec<String>> {
+    const LEADS: [&str; 6] = [
+        "The value can be ",
+        "The value can only be ",
+        "The value is ",
+        "Its value can be ",
+        "The value of this parameter can be ",
+        "The value of this parameter is ",
+    ];
+    LEADS.iter().find_map(|lead| {
+        let at = line.find(lead)?;
+        let sentence = line[at + lead.len()..]
+            .split(". ")
+            .next()?
+            .trim_end_matches('.');
+        let sentence = sentence.strip_prefix("either ").unwrap_or(sentence);
+        (sentence.contains(" or ") || sentence.contains(", ")).then_some(())?;
+        let vals = inline_options(&sentence.replace(", or ", ", "))?;
+        vals.iter()
+            .all(|v| {
+                !v.is_empty()
+                    && v.chars()
+                        .all(|c| c.is_alphanumeric() || "-_.:`'\"".contains(c))
+            })
+            .then(|| {
+                vals.into_iter()
+                    .map(|v| v.trim_matches(['`', '\'', '"']).to_string())
+                    .collect()
+            })
+    })
 }
 
 /// `Redis or Memcached` → both; only when every option is one word.
@@ -165,6 +235,38 @@ mod tests {
         assert_eq!(c.enum_values, vec!["Redis", "Memcached"]);
         let c = extract("Reconnection mode.\nEnumeration values:\n● **auto**: automatically reconnect\n● **manual**: manually reconnect", &TypeRef::String);
         assert_eq!(c.enum_values, vec!["auto", "manual"]);
+    }
+
+    #[test]
+    fn values_at_the_end_of_a_sentence_and_in_prose() {
+        let c = extract(
+            "Whether to renew automatically. This parameter is mandatory when the billing mode is yearly/ monthly. Options:\n● false: Do not renew.\n● true: Renew.",
+            &TypeRef::String,
+        );
+        assert_eq!(c.enum_values, vec!["false", "true"]);
+        let c = extract(
+            "Specifies the key type. The value can be ssh or x509.",
+            &TypeRef::String,
+        );
+        assert_eq!(c.enum_values, vec!["ssh", "x509"]);
+        let c = extract(
+            "The IP version. The value of this parameter can be 4 or 6.",
+            &TypeRef::Integer,
+        );
+        assert_eq!(c.enum_values, vec!["4", "6"]);
+        let c = extract("The value can be `a`, `b`, or `c`.", &TypeRef::String);
+        assert_eq!(c.enum_values, vec!["a", "b", "c"]);
+        let c = extract(
+            "The value can be any string of up to 64 characters.",
+            &TypeRef::String,
+        );
+        assert!(c.enum_values.is_empty());
+        // A labelled list after the prose: one list, each value once.
+        let c = extract(
+            "Sort key. The value can be start_time or duration.\nEnumeration values:\n● start_time\n● duration\n● start_time",
+            &TypeRef::String,
+        );
+        assert_eq!(c.enum_values, vec!["start_time", "duration"]);
     }
 
     #[test]

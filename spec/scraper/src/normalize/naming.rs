@@ -34,8 +34,9 @@ const VERBS: [(&str, &str); 23] = [
 const DROP: [&str; 6] = ["a", "an", "the", "of", "Up", "Specified"];
 
 /// Words that join others: after one of them, the service's name is a noun, not a qualifier.
-const JOINING: [&str; 12] = [
-    "to", "in", "of", "for", "from", "by", "with", "on", "at", "and", "or", "into",
+const JOINING: [&str; 16] = [
+    "to", "in", "of", "for", "from", "by", "with", "on", "at", "and", "or", "into", "under",
+    "about", "using", "which",
 ];
 
 /// The verb of a title's first word when the table does not have it: the gerund without its
@@ -63,7 +64,7 @@ fn verb_of_gerund(word: &str) -> Option<String> {
 /// short name (`DCS`): it says nothing where it qualifies a noun (`DCS Instance`) and is kept
 /// where it is the noun (`Creating an ECS` → `CreateEcs`).
 pub fn operation_name(title: &str, service: &str) -> String {
-    let title = crate::words::without_deprecation_mark(title);
+    let title = without_parentheses(crate::words::without_deprecation_mark(title));
     let all: Vec<&str> = title.split_whitespace().collect();
     let mut words: Vec<&str> = Vec::with_capacity(all.len());
     for (i, w) in all.iter().enumerate() {
@@ -76,7 +77,7 @@ pub fn operation_name(title: &str, service: &str) -> String {
             words.push(w);
         }
     }
-    let mut out = String::new();
+    let mut parts: Vec<String> = Vec::new();
     if let Some(first) = words.first().copied() {
         let verb = VERBS
             .iter()
@@ -87,17 +88,53 @@ pub fn operation_name(title: &str, service: &str) -> String {
             words.remove(0);
             if words.first() == Some(&"All") {
                 words.remove(0);
-                out.push_str("List");
+                parts.push("List".to_string());
             } else {
-                out.push_str(&verb);
+                parts.push(verb);
             }
         }
     }
     for w in words {
         if let Some((_, verb)) = VERBS.iter().find(|(g, _)| *g == w) {
-            out.push_str(verb);
+            parts.push(verb.to_string());
         } else if !DROP.contains(&w) {
-            out.push_str(&upper_camel(w));
+            parts.push(upper_camel(w));
+        }
+    }
+    shortened(parts).concat()
+}
+
+/// The most words a name made from a title keeps before it is cut.
+const MAX_WORDS: usize = 6;
+
+/// A name of more than [`MAX_WORDS`] words cut before its last joining word that leaves at
+/// most that many (and at least three): `ListMonitoredObjectsOnSecondaryDimensionsUnder
+/// PrimaryDimension` → `ListMonitoredObjectsOnSecondaryDimensions`.
+fn shortened(parts: Vec<String>) -> Vec<String> {
+    if parts.len() <= MAX_WORDS {
+        return parts;
+    }
+    let joining = |w: &String| JOINING.contains(&w.to_ascii_lowercase().as_str());
+    let cut = (3..=MAX_WORDS)
+        .rev()
+        .find(|&k| joining(&parts[k]) && !joining(&parts[k - 1]));
+    match cut {
+        Some(k) => parts[..k].to_vec(),
+        None => parts,
+    }
+}
+
+/// The title without what it says in parentheses (`Reinstalling an ECS OS (Using an Image with
+/// Cloud-Init Installed)` → `Reinstalling an ECS OS`).
+fn without_parentheses(title: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in title.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
         }
     }
     out
@@ -139,6 +176,27 @@ mod tests {
         assert_eq!(
             operation_name("Starting ECSs in a Batch", "ECS"),
             "StartEcssInBatch"
+        );
+        assert_eq!(
+            operation_name(
+                "Listing Monitored Objects on Secondary Dimensions Under a Primary Dimension",
+                "DCS"
+            ),
+            "ListMonitoredObjectsOnSecondaryDimensions"
+        );
+        assert_eq!(
+            operation_name(
+                "Reinstalling an ECS OS (Using an Image with Cloud-Init Installed)",
+                "ECS"
+            ),
+            "ReinstallOs"
+        );
+        assert_eq!(
+            operation_name(
+                "Querying the Target Flavors to Which an ECS Flavor Can Be Changed",
+                "ECS"
+            ),
+            "ShowTargetFlavors"
         );
         assert_eq!(
             operation_name("Adding an ECS to an ECS Group", "ECS"),

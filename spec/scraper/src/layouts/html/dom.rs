@@ -95,7 +95,7 @@ impl<'a> Locator<'a> {
             .match_indices(&needle)
             .filter(|(at, _)| {
                 let after = self.text.as_bytes().get(at + needle.len()).copied();
-                after.is_none_or(|b| !b.is_ascii_alphanumeric())
+                after.map_or(true, |b| !b.is_ascii_alphanumeric())
             })
             .nth(*n)
             .map(|(b, _)| b);

@@ -152,12 +152,18 @@ impl<'f> Reader<'f> {
     }
 
     fn para(&mut self, text: &str, links: &[Link], line: usize) {
+        if self.op.sdk_operation.is_none() {
+            self.op.sdk_operation = links.iter().find_map(|l| explorer_name(&l.href));
+        }
         if self.op.method.is_empty() && !matches!(self.kind, Some(Kind::Examples(_))) {
             if let Some((method, path, query)) = uri_line(text) {
                 self.op.method = method;
                 self.op.path = path;
                 self.op.query_template = query;
                 self.op.uri_line = line;
+                // The section holding the request line is the URI's, whatever its heading says
+                // (`Request URI`): its tables are the URI's parameters.
+                self.kind = Some(Kind::Uri);
                 return;
             }
         }
@@ -234,6 +240,12 @@ impl<'f> Reader<'f> {
     }
 
     fn pre(&mut self, text: &str, line: usize) {
+        if self.op.sdk_operation.is_none() {
+            let lines = super::page_lines::nonblank_lines(text);
+            let (op, body) = super::page_lines::sdk_names(&lines);
+            self.op.sdk_operation = op;
+            self.op.sdk_body = self.op.sdk_body.take().or(body);
+        }
         let kind = match self.kind {
             Some(Kind::Examples(Some(k))) => k,
             Some(Kind::Examples(None)) => {
@@ -288,6 +300,9 @@ impl<'f> Reader<'f> {
 
     fn finish(mut self, page: &Page) -> RawDoc {
         self.end_section();
+        if self.op.sdk_operation.is_none() {
+            self.op.sdk_operation = operation_file_name(self.file);
+        }
         self.doc.language = language_of(&page.text).to_string();
         self.doc.outline = Some(page.outline.clone());
         let placed = nested::place(self.file, std::mem::take(&mut self.tables));
@@ -313,6 +328,30 @@ impl<'f> Reader<'f> {
         self.doc.diagnostics = self.diags;
         self.doc
     }
+}
+
+/// The operation an API Explorer link names (`…/apiexplorer/#/openapi/DCS/doc?api=ListCenterTask`).
+fn explorer_name(href: &str) -> Option<String> {
+    let at = href.find("api=")?;
+    let name: String = href[at + 4..]
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect();
+    is_operation_name(&name).then_some(name)
+}
+
+/// A page named after its operation (`CopyInstance.html`, as some exports are).
+fn operation_file_name(file: &str) -> Option<String> {
+    let stem = std::path::Path::new(file).file_stem()?.to_str()?;
+    is_operation_name(stem).then(|| stem.to_string())
+}
+
+/// `ListCenterTask`: UpperCamelCase, at least two words.
+fn is_operation_name(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_uppercase())
+        && s.chars().all(|c| c.is_ascii_alphanumeric())
+        && s.chars().filter(char::is_ascii_uppercase).count() >= 2
+        && s.chars().any(|c| c.is_ascii_lowercase())
 }
 
 /// `Status code 200`, `Status code: 200` in a sentence.

@@ -95,7 +95,7 @@ pub fn parse(file: &str, text: &str) -> RawDoc {
 }
 
 /// The nearest heading before `heads[k]` with `depth` numbers (its chapter at depth 1).
-fn parent<'h>(heads: &'h [Heading], k: usize, depth: usize) -> Option<&'h Heading> {
+fn parent(heads: &[Heading], k: usize, depth: usize) -> Option<&Heading> {
     if depth == 0 || heads[k].number.len() <= depth {
         return None;
     }

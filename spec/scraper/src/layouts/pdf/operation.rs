@@ -424,25 +424,24 @@ impl<'l, 'a> PageParser<'l, 'a> {
         end
     }
 
+    /// A table's role: its caption's words as a hint (`Path Parameters`, `request body
+    /// parameter`, `Response`), any case and number; a generic caption (`Parameter
+    /// description`) or none by the section it stands in; a field's name (`tags parameters`,
+    /// `Parameter description of the instances array`) or a model's (`BssParam`) for a nested
+    /// table.
     fn role(&mut self, name: &str, line: usize) -> TableRole {
         let lower = name.to_ascii_lowercase();
-        match lower.as_str() {
-            "path parameters" => return TableRole::Params(Location::Path),
-            "query parameters" => return TableRole::Params(Location::Query),
-            "header parameters" | "request header parameters" => {
-                return TableRole::Params(Location::Header)
-            }
-            "request body parameters" | "request parameters" | "request" => {
-                return TableRole::RequestBody
-            }
-            "response body parameters"
-            | "response body parameter"
-            | "response parameters"
-            | "response" => return TableRole::ResponseBody(self.status),
-            "uri parameters" => return TableRole::UriParams,
-            _ => {}
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        if let Some(role) = self.hinted_role(&words) {
+            return role;
         }
-        if lower == "parameter description" || lower == "parameters" || lower.is_empty() {
+        let generic = words.iter().all(|w| {
+            matches!(
+                *w,
+                "parameter" | "parameters" | "description" | "descriptions"
+            )
+        });
+        if generic {
             return match self.phase {
                 Phase::Request | Phase::ExampleRequest => TableRole::RequestBody,
                 Phase::Response | Phase::ExampleResponse => TableRole::ResponseBody(self.status),
@@ -466,5 +465,44 @@ impl<'l, 'a> PageParser<'l, 'a> {
             );
         }
         TableRole::Nested(name.to_string())
+    }
+
+    /// The role a caption's words name: path / query / header / URI parameters, the request or
+    /// the response (body), in any case and number.
+    fn hinted_role(&self, words: &[&str]) -> Option<TableRole> {
+        let has = |w: &str| words.iter().any(|x| x.trim_end_matches('s') == w);
+        let only = |allowed: &[&str]| {
+            words
+                .iter()
+                .all(|x| allowed.contains(&x.trim_end_matches('s')))
+        };
+        let params = [
+            "parameter",
+            "body",
+            "header",
+            "request",
+            "response",
+            "path",
+            "query",
+            "uri",
+        ];
+        if !only(&params) {
+            return None;
+        }
+        Some(if has("path") {
+            TableRole::Params(Location::Path)
+        } else if has("query") {
+            TableRole::Params(Location::Query)
+        } else if has("header") {
+            TableRole::Params(Location::Header)
+        } else if has("uri") {
+            TableRole::UriParams
+        } else if has("request") {
+            TableRole::RequestBody
+        } else if has("response") {
+            TableRole::ResponseBody(self.status)
+        } else {
+            return None;
+        })
     }
 }
