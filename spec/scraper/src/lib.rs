@@ -20,8 +20,8 @@ pub mod outputs;
 pub mod pipeline;
 pub mod raw;
 pub mod service;
+pub mod shapes;
 pub mod words;
-pub mod wrappers;
 
 /// The spec model, under the name the scraper's modules use.
 pub use apiref_spec as model;

@@ -6,7 +6,7 @@
 //!            ──links::resolve───────────▶ tables other pages describe, copied where linked
 //!            ──normalize────────────────▶ a Spec per edition (names, types, enums, schemas)
 //!            ──accounting───────────────▶ every table row placed, or reported at its line
-//!            ──wrappers─────────────────▶ bodies the examples wrap in a key the table leaves out
+//!            ──shapes───────────────────▶ wrapper keys and maps the examples show, tables leave out
 //!            ──discriminate─────────────▶ what tells apart operations on one method and path
 //!            ──merge────────────────────▶ one Spec (later editions change or fill the base)
 //!            ──manifest─────────────────▶ the service block (name, title, client, endpoint)
@@ -29,7 +29,7 @@ use crate::model::{Service, Spec};
 use crate::normalize::{self, Context};
 use crate::raw::{Diagnostic, RawDoc, Severity};
 use crate::service::{Document, DocumentHint, Manifest, ServiceDir};
-use crate::wrappers;
+use crate::shapes;
 
 /// What scraping a service folder produced.
 #[derive(Debug, Clone)]
@@ -91,10 +91,10 @@ pub fn scrape_documents(
 ) -> Scrape {
     let mut summaries = Vec::with_capacity(docs.len());
     let mut parsed = Vec::with_capacity(docs.len());
-    for doc in docs {
-        let (raw, summary) = read_document(doc, &mut diagnostics);
+    for (raw, summary, mut diags) in read_documents(docs) {
         summaries.push(summary);
         parsed.extend(raw);
+        diagnostics.append(&mut diags);
     }
     let deprecated_titles: BTreeMap<&str, &[String]> = docs
         .iter()
@@ -143,6 +143,41 @@ pub fn scrape_documents(
         documents: summaries,
         rows,
     }
+}
+
+/// What reading one document gave.
+type Read = (Option<RawDoc>, DocumentSummary, Vec<Diagnostic>);
+
+/// Reads every document, on as many threads as the machine offers (pages are independent; a
+/// reference of hundreds of HTML pages spends most of its time here). The results keep the
+/// documents' order.
+fn read_documents(docs: &[Document]) -> Vec<Read> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(docs.len().max(1));
+    let chunk = docs.len().div_ceil(threads).max(1);
+    let read_all = |part: &[Document]| -> Vec<Read> {
+        part.iter()
+            .map(|d| {
+                let mut diags = Vec::new();
+                let (raw, summary) = read_document(d, &mut diags);
+                (raw, summary, diags)
+            })
+            .collect()
+    };
+    if threads <= 1 {
+        return read_all(docs);
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = docs
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || read_all(part)))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 /// Detects the layout of a document (or takes the manifest's) and parses it.
@@ -219,7 +254,7 @@ fn merge_editions(
         let mut normalized = normalize::normalize(&edition.docs, cx);
         diagnostics.append(&mut normalized.diagnostics);
         accounting::rows(&edition.docs, &normalized.placed, rows, diagnostics);
-        wrappers::wrap(&mut normalized.spec, diagnostics);
+        shapes::apply(&mut normalized.spec, diagnostics);
         discriminate(&mut normalized.spec, diagnostics);
         spec = Some(match spec {
             None => normalized.spec,

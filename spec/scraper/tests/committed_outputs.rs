@@ -100,7 +100,7 @@ fn dcs_counts() {
 /// a change that lowers either fails here (raise the floor when it improves).
 #[test]
 fn placed_rows_and_validating_fields_do_not_drop() {
-    for (service, rows_floor, fields_floor) in [("dcs", 100.0, 97.5), ("ecs", 99.6, 93.8)] {
+    for (service, rows_floor, fields_floor) in [("dcs", 100.0, 97.5), ("ecs", 99.6, 94.0)] {
         let s = scrape_dir(&common::service_dir(service));
         let (seen, placed) = apiref_scrape::accounting::total(&s.rows);
         let rows = apiref_scrape::example_check::percent(placed, seen);

@@ -2,6 +2,8 @@
 //! as a sequence of blocks in document order (headings, paragraphs with their links, tables as
 //! grids of cells, preformatted examples), each with the line it starts on.
 
+use std::collections::HashMap;
+
 use scraper::{ElementRef, Html, Node, Selector};
 
 use crate::layouts::vocabulary::normalize_bullet;
@@ -74,49 +76,72 @@ pub fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Line numbers for elements: the n-th occurrence of a tag, or a unique attribute.
-struct Locator<'a> {
-    text: &'a str,
-    /// Byte offsets of each `<tag` occurrence, by tag.
-    seen: std::collections::HashMap<&'static str, usize>,
+/// Line numbers for elements: the n-th occurrence of a tag, or an `id` attribute. Built in one
+/// pass over the text, so that looking up is cheap however many elements a page has.
+struct Locator {
+    /// Byte offset where each line starts.
+    line_starts: Vec<usize>,
+    /// Byte offsets of the `<tag` occurrences, by tag name (lower case).
+    tags: HashMap<String, Vec<usize>>,
+    /// How many of each tag were taken.
+    seen: HashMap<&'static str, usize>,
+    /// Byte offset of each `id="…"`, the first for a repeated id.
+    ids: HashMap<String, usize>,
 }
 
-impl<'a> Locator<'a> {
+impl Locator {
+    fn new(text: &str) -> Locator {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let bytes = text.as_bytes();
+        let mut tags: HashMap<String, Vec<usize>> = HashMap::new();
+        for (at, _) in text.match_indices('<') {
+            let name: String = bytes[at + 1..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .map(|b| b.to_ascii_lowercase() as char)
+                .collect();
+            if !name.is_empty() {
+                tags.entry(name).or_default().push(at);
+            }
+        }
+        let mut ids = HashMap::new();
+        for (at, _) in text.match_indices("id=\"") {
+            let rest = &text[at + 4..];
+            if let Some(end) = rest.find('"') {
+                ids.entry(rest[..end].to_string()).or_insert(at);
+            }
+        }
+        Locator {
+            line_starts,
+            tags,
+            seen: HashMap::new(),
+            ids,
+        }
+    }
+
     fn line_at(&self, byte: usize) -> usize {
-        self.text[..byte.min(self.text.len())].matches('\n').count() + 1
+        self.line_starts.partition_point(|&s| s <= byte)
     }
 
     /// The line of the next unseen occurrence of `<tag`.
     fn next_tag(&mut self, tag: &'static str) -> usize {
         let n = self.seen.entry(tag).or_insert(0);
-        let needle = format!("<{tag}");
-        let found = self
-            .text
-            .match_indices(&needle)
-            .filter(|(at, _)| {
-                let after = self.text.as_bytes().get(at + needle.len()).copied();
-                after.map_or(true, |b| !b.is_ascii_alphanumeric())
-            })
-            .nth(*n)
-            .map(|(b, _)| b);
+        let at = self.tags.get(tag).and_then(|v| v.get(*n)).copied();
         *n += 1;
-        found.map_or(1, |b| self.line_at(b))
+        at.map_or(1, |b| self.line_at(b))
     }
 
     fn attr_line(&self, id: &str) -> Option<usize> {
-        self.text
-            .find(&format!("id=\"{id}\""))
-            .map(|b| self.line_at(b))
+        self.ids.get(id).map(|&b| self.line_at(b))
     }
 }
 
 /// Reads a page.
 pub fn read(text: &str) -> Page {
     let html = Html::parse_document(text);
-    let mut loc = Locator {
-        text,
-        seen: Default::default(),
-    };
+    let mut loc = Locator::new(text);
     let mut walker = Walker {
         loc: &mut loc,
         blocks: Vec::new(),
@@ -170,8 +195,8 @@ struct Run {
     line: Option<usize>,
 }
 
-struct Walker<'l, 'a> {
-    loc: &'l mut Locator<'a>,
+struct Walker<'l> {
+    loc: &'l mut Locator,
     blocks: Vec<Block>,
     title: Option<(String, usize)>,
     /// `<a name>` anchors not yet attached to a table or heading.
@@ -189,7 +214,7 @@ fn is_block(name: &str) -> bool {
     )
 }
 
-impl Walker<'_, '_> {
+impl Walker<'_> {
     fn flush(&mut self) {
         let run = std::mem::take(&mut self.run);
         let text = collapse(&run.text);
@@ -369,7 +394,7 @@ fn cell_walk(
 }
 
 /// A table element as a grid: header from `<th>` rows, body from the others.
-fn grid(table: ElementRef<'_>, line: usize, mut anchors: Vec<String>, loc: &Locator<'_>) -> Grid {
+fn grid(table: ElementRef<'_>, line: usize, mut anchors: Vec<String>, loc: &Locator) -> Grid {
     anchors.extend(table.value().attr("id").map(str::to_string));
     let caption = table
         .select(&sel("caption"))
