@@ -103,8 +103,9 @@ pub fn normalize(docs: &[RawDoc], cx: &Context) -> Normalized {
         // Table numbers count per document.
         n.tables.clear();
         for raw in &doc.operations {
-            let op = n.operation(raw);
-            operations.push(n.unique_name(op, raw.line, &mut names));
+            let (base, suffix) = n.names(raw);
+            let base = n.unique_base(raw, base, &suffix, &mut names);
+            operations.push(n.operation(raw, &base, &suffix));
         }
         error_codes.extend(n.error_codes(doc));
     }
@@ -147,33 +148,39 @@ struct Normalizer<'a> {
 }
 
 impl Normalizer<'_> {
-    /// `op` under a name no earlier operation has: a taken name gets the suffix of its version
-    /// when the operation holding it has another version (`CreateEcsV21`), else a number.
-    fn unique_name(
+    /// The base name of an operation that no earlier operation has (with its `suffix`): a
+    /// taken name gets the suffix of its version when the operation holding it has another
+    /// version (`CreateEcsV21`), else a number. The operation's models are named after it, so
+    /// two operations of one title never share a model by name.
+    fn unique_base(
         &mut self,
-        mut op: Operation,
-        line: usize,
+        raw: &RawOperation,
+        base: String,
+        suffix: &str,
         names: &mut HashMap<String, String>,
-    ) -> Operation {
-        let Some(holder) = names.get(&op.name).cloned() else {
-            names.insert(op.name.clone(), op.version.clone());
-            return op;
+    ) -> String {
+        let version = path_version(&raw.path);
+        let Some(holder) = names.get(&format!("{base}{suffix}")).cloned() else {
+            names.insert(format!("{base}{suffix}"), version);
+            return base;
         };
         let mut candidates = Vec::new();
-        if !op.version.is_empty() && op.version != holder {
-            candidates.push(format!("{}{}", op.name, version_suffix(&op.version)));
+        if !version.is_empty() && version != holder {
+            candidates.push(format!("{base}{}", version_suffix(&version)));
         }
-        candidates.extend((2..).take(100).map(|k| format!("{}{k}", op.name)));
-        let Some(name) = candidates.into_iter().find(|c| !names.contains_key(c)) else {
-            return op;
+        candidates.extend((2..).take(100).map(|k| format!("{base}{k}")));
+        let Some(new) = candidates
+            .into_iter()
+            .find(|c| !names.contains_key(&format!("{c}{suffix}")))
+        else {
+            return base;
         };
         self.warn(
-            line,
-            format!("operation name `{}` is taken; using `{name}`", op.name),
+            raw.line,
+            format!("operation name `{base}{suffix}` is taken; using `{new}{suffix}`"),
         );
-        names.insert(name.clone(), op.version.clone());
-        op.name = name;
-        op
+        names.insert(format!("{new}{suffix}"), version);
+        new
     }
 }
 
@@ -382,8 +389,8 @@ impl Normalizer<'_> {
         format!("{}:{line}", self.file)
     }
 
-    fn operation(&mut self, raw: &RawOperation) -> Operation {
-        let (base, suffix) = self.names(raw);
+    fn operation(&mut self, raw: &RawOperation, base: &str, suffix: &str) -> Operation {
+        let (base, suffix) = (base.to_string(), suffix.to_string());
         let examples: Vec<Value> = raw
             .examples
             .iter()
