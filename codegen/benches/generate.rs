@@ -6,8 +6,8 @@
 use std::hint::black_box;
 use std::path::PathBuf;
 
-use criterion::{criterion_group, criterion_main, Criterion};
 use apiref_codegen::{generate, generate_tokens, load_spec, Options};
+use criterion::{criterion_group, criterion_main, Criterion};
 
 fn spec_path() -> PathBuf {
     if let Some(path) = std::env::var_os("DCS_BENCH_SPEC") {

@@ -7,7 +7,7 @@ use quote::quote;
 use crate::docs::{code, Doc};
 use crate::ident::ident;
 use crate::plan::EnumDef;
-use crate::types::StdPaths;
+use crate::prelude::StdPaths;
 
 pub fn emit(e: &EnumDef, rt: &syn::Path, std: &StdPaths) -> TokenStream {
     let mut doc = Doc::new();

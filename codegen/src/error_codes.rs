@@ -12,65 +12,62 @@ use quote::quote;
 
 use crate::docs::{code, escape_block, Doc};
 use crate::ident::{camel, ident, Names, Style};
-use crate::types::StdPaths;
+use crate::prelude::StdPaths;
+
+/// The error codes of one spec, deduplicated (first listing wins), as the enum's parts.
+#[derive(Default)]
+struct Codes {
+    variants: Vec<proc_macro2::Ident>,
+    docs: Vec<TokenStream>,
+    wires: Vec<String>,
+    statuses: Vec<Literal>,
+    messages: Vec<String>,
+}
+
+impl Codes {
+    fn of(spec: &Spec) -> Self {
+        let mut names = Names::with_reserved(&["Unknown"]);
+        let mut seen = BTreeSet::new();
+        let mut codes = Codes::default();
+        for ec in &spec.error_codes {
+            let wire = ec.code.trim();
+            if wire.is_empty() || !seen.insert(wire.to_string()) {
+                continue;
+            }
+            codes
+                .variants
+                .push(ident(&names.claim(&camel(wire, "E", "Code"), Style::Camel)));
+            let mut doc = Doc::new();
+            doc.para(format!(
+                "{} (HTTP {}): {}",
+                code(wire),
+                ec.status,
+                escape_block(&ec.message).join(" ")
+            ));
+            if let Some(solution) = &ec.solution {
+                doc.para(format!("Solution: {}", escape_block(solution).join(" ")));
+            }
+            doc.para(format!("Source: {}.", code(&ec.source)));
+            codes.docs.push(doc.tokens());
+            codes.wires.push(wire.to_string());
+            codes.statuses.push(Literal::u16_unsuffixed(ec.status));
+            codes.messages.push(ec.message.trim().to_string());
+        }
+        codes
+    }
+}
+
+/// Prelude paths inside `mod error_codes`, which declares only these two types.
+fn std_paths() -> StdPaths {
+    StdPaths::shadowed_by(["ErrorCode", "ErrorBody"])
+}
 
 pub fn emit(spec: &Spec, rt: &syn::Path) -> TokenStream {
-    let serde = quote!(#rt::serde);
-    let StdPaths {
-        option,
-        result,
-        string,
-        ..
-    } = StdPaths::shadowed_by(["ErrorCode", "ErrorBody"]);
-    let serde_crate = crate::types::serde_crate(rt);
-    let mut names = Names::with_reserved(&["Unknown"]);
-    let mut seen = BTreeSet::new();
-    let mut variants = Vec::new();
-    let mut docs = Vec::new();
-    let mut codes = Vec::new();
-    let mut statuses = Vec::new();
-    let mut messages = Vec::new();
-    for ec in &spec.error_codes {
-        let wire = ec.code.trim();
-        if wire.is_empty() || !seen.insert(wire.to_string()) {
-            continue;
-        }
-        variants.push(ident(&names.claim(&camel(wire, "E", "Code"), Style::Camel)));
-        let mut doc = Doc::new();
-        doc.para(format!(
-            "{} (HTTP {}): {}",
-            code(wire),
-            ec.status,
-            escape_block(&ec.message).join(" ")
-        ));
-        if let Some(solution) = &ec.solution {
-            doc.para(format!("Solution: {}", escape_block(solution).join(" ")));
-        }
-        doc.para(format!("Source: {}.", code(&ec.source)));
-        docs.push(doc.tokens());
-        codes.push(wire.to_string());
-        statuses.push(Literal::u16_unsuffixed(ec.status));
-        messages.push(ec.message.trim().to_string());
-    }
-    let (as_str, status, message) = if variants.is_empty() {
-        (
-            quote!(let Self::Unknown(code) = self; code),
-            quote!(None),
-            quote!(None),
-        )
-    } else {
-        (
-            quote!(match self { #(Self::#variants => #codes,)* Self::Unknown(code) => code }),
-            quote!(match self { #(Self::#variants => Some(#statuses),)* Self::Unknown(_) => None }),
-            quote!(match self { #(Self::#variants => Some(#messages),)* Self::Unknown(_) => None }),
-        )
-    };
-    let from_code = if variants.is_empty() {
-        quote!(Self::Unknown(#string::from(code)))
-    } else {
-        quote!(match code { #(#codes => Self::#variants,)* other => Self::Unknown(#string::from(other)) })
-    };
-    let status_self = variants.is_empty().then(|| quote!(let _ = self;));
+    let codes = Codes::of(spec);
+    let string = std_paths().string;
+    let (variants, docs) = (&codes.variants, &codes.docs);
+    let methods = error_code_methods(&codes);
+    let body = error_body(rt);
     quote! {
         /// The error codes of the API reference, and the body of an error response.
         pub mod error_codes {
@@ -84,62 +81,109 @@ pub fn emit(spec: &Spec, rt: &syn::Path) -> TokenStream {
                 Unknown(#string),
             }
 
-            impl ErrorCode {
-                /// The variant for a code as the server sends it.
-                pub fn from_code(code: &str) -> Self {
-                    #from_code
-                }
+            #methods
 
-                /// The code as the server sends it.
-                pub fn as_str(&self) -> &str {
-                    #as_str
-                }
+            #body
+        }
+    }
+}
 
-                /// The HTTP status the reference lists for this code.
-                pub fn status(&self) -> #option<u16> {
-                    #status_self
-                    #status
-                }
-
-                /// The reference's message for this code.
-                pub fn message(&self) -> #option<&'static str> {
-                    #status_self
-                    #message
-                }
+/// `impl ErrorCode` (each code's text, status and message), `Display` and `FromStr`. Without
+/// codes, every value is `Unknown`.
+fn error_code_methods(codes: &Codes) -> TokenStream {
+    let StdPaths {
+        option,
+        result,
+        string,
+        ..
+    } = std_paths();
+    let Codes {
+        variants,
+        wires,
+        statuses,
+        messages,
+        ..
+    } = codes;
+    let (as_str, status, message, from_code) = if variants.is_empty() {
+        (
+            quote!(let Self::Unknown(code) = self; code),
+            quote!(None),
+            quote!(None),
+            quote!(Self::Unknown(#string::from(code))),
+        )
+    } else {
+        (
+            quote!(match self { #(Self::#variants => #wires,)* Self::Unknown(code) => code }),
+            quote!(match self { #(Self::#variants => Some(#statuses),)* Self::Unknown(_) => None }),
+            quote!(match self { #(Self::#variants => Some(#messages),)* Self::Unknown(_) => None }),
+            quote!(match code { #(#wires => Self::#variants,)* other => Self::Unknown(#string::from(other)) }),
+        )
+    };
+    let status_self = variants.is_empty().then(|| quote!(let _ = self;));
+    quote! {
+        impl ErrorCode {
+            /// The variant for a code as the server sends it.
+            pub fn from_code(code: &str) -> Self {
+                #from_code
             }
 
-            impl ::std::fmt::Display for ErrorCode {
-                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.write_str(self.as_str())
-                }
+            /// The code as the server sends it.
+            pub fn as_str(&self) -> &str {
+                #as_str
             }
 
-            impl ::std::str::FromStr for ErrorCode {
-                type Err = ::std::convert::Infallible;
-
-                fn from_str(code: &str) -> #result<Self, Self::Err> {
-                    Ok(Self::from_code(code))
-                }
+            /// The HTTP status the reference lists for this code.
+            pub fn status(&self) -> #option<u16> {
+                #status_self
+                #status
             }
 
-            /// The body of an error response (`{"error_code": "DCS.4001", "error_msg": "…"}`).
-            /// Other fields are ignored.
-            #[derive(Debug, Clone, Default, PartialEq, Eq, #serde::Serialize, #serde::Deserialize)]
-            #[serde(crate = #serde_crate)]
-            pub struct ErrorBody {
-                /// The error code, for example `DCS.4001`.
-                #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-                pub error_code: #option<#string>,
-                /// The error message.
-                #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-                pub error_msg: #option<#string>,
+            /// The reference's message for this code.
+            pub fn message(&self) -> #option<&'static str> {
+                #status_self
+                #message
             }
+        }
 
-            impl ErrorBody {
-                /// The error code as an [`ErrorCode`].
-                pub fn code(&self) -> #option<ErrorCode> {
-                    self.error_code.as_deref().map(ErrorCode::from_code)
-                }
+        impl ::std::fmt::Display for ErrorCode {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for ErrorCode {
+            type Err = ::std::convert::Infallible;
+
+            fn from_str(code: &str) -> #result<Self, Self::Err> {
+                Ok(Self::from_code(code))
+            }
+        }
+    }
+}
+
+/// `ErrorBody`: the body of an error response.
+fn error_body(rt: &syn::Path) -> TokenStream {
+    let serde = quote!(#rt::serde);
+    let serde_crate = crate::types::serde_crate(rt);
+    let StdPaths { option, string, .. } = std_paths();
+    quote! {
+        /// The body of an error response (`{"error_code": "DCS.4001", "error_msg": "…"}`).
+        /// Other fields are ignored.
+        #[derive(Debug, Clone, Default, PartialEq, Eq, #serde::Serialize, #serde::Deserialize)]
+        #[serde(crate = #serde_crate)]
+        pub struct ErrorBody {
+            /// The error code, for example `DCS.4001`.
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub error_code: #option<#string>,
+            /// The error message.
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub error_msg: #option<#string>,
+        }
+
+        impl ErrorBody {
+            /// The error code as an [`ErrorCode`].
+            pub fn code(&self) -> #option<ErrorCode> {
+                self.error_code.as_deref().map(ErrorCode::from_code)
             }
         }
     }

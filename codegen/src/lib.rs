@@ -20,9 +20,9 @@
 //!   A model found only in responses has no `with_*` setters (callers read it; a test builds one
 //!   with `..Default::default()`); request models have a setter per field.
 //!   Request-only schemas keep required fields as plain `T`. Optional scalars are read leniently
-//!   (`mod lenient`): a number or boolean where the document says text, numeric text where it
-//!   says a number, `"true"`/`"false"` where it says boolean, since servers and the documents'
-//!   own examples send them; they serialize in the documented type.
+//!   (the runtime's `lenient` readers): a number or boolean where the document says text, numeric
+//!   text where it says a number, `"true"`/`"false"` where it says boolean, since servers and the
+//!   documents' own examples send them; they serialize in the documented type.
 //! - **Enums** keep unlisted values in `Unknown(String)` / `Unknown(i64)`; a listed value whose
 //!   name would be `Unknown` becomes `Unknown2`.
 //! - **Secrets** (see [`is_sensitive`]) print as `REDACTED` in a hand-written `Debug`.
@@ -35,10 +35,21 @@
 //!   label 64-bit values `Integer`); types holding floats derive `PartialEq` only, others `Eq` too.
 //! - **Names**: std types are written with absolute paths, so schemas named `Result`, `Option` or
 //!   `Box` keep their names; see [`ident`] for keywords, digits and collisions.
-//! - **Headers** the runtime sets (`X-Auth-Token`, `Content-Type`, …) are not method arguments;
-//!   `{project_id}` is filled by the runtime.
+//! - **Headers** the runtime sets (`X-Auth-Token`, `Content-Type`, …; its `RUNTIME_HEADERS`)
+//!   are not method arguments; `{project_id}` is filled by the runtime.
+//! - **Endpoint**: `pub const SERVICE` holds the spec's service name and endpoint template; the
+//!   client's `new` binds the runtime client to it, and the runtime resolves the endpoint
+//!   (explicit override, the service's environment variable, or the template in the region).
 //! - **Dependencies**: generated code needs only the runtime crate; it uses the runtime's
-//!   re-exports of `serde` (with `#[serde(crate = "…")]`), `serde_json` and `futures_core`.
+//!   re-exports of `serde` (with `#[serde(crate = "…")]`), `serde_json` and `futures_core`, and
+//!   its hand-written helpers (`lenient`, `paginate`, `query_pairs`, …), so no fixed code is
+//!   copied into every client.
+//!
+//! # Layout
+//! `plan` (a module of its own per question: schema graph, enums, models, operations,
+//! pages) decides every name and shape; `types` writes spec types as Rust types and decides how
+//! each argument is passed; `models`, `enums`, `operations` and `error_codes` emit tokens from
+//! the plan; `assemble` formats them on several threads.
 #![forbid(unsafe_code)]
 
 mod assemble;
@@ -52,6 +63,7 @@ pub mod ident;
 mod models;
 mod operations;
 mod plan;
+mod prelude;
 mod sensitive;
 mod types;
 mod validate;
@@ -221,7 +233,6 @@ enum Slot {
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Unit {
     Models(std::ops::Range<usize>),
-    Lenient,
     Enums(std::ops::Range<usize>),
     Infos,
     ErrorCodes,
@@ -232,7 +243,7 @@ enum Unit {
 impl Unit {
     fn slot(&self) -> Slot {
         match self {
-            Unit::Models(_) | Unit::Lenient | Unit::Enums(_) => Slot::Models,
+            Unit::Models(_) | Unit::Enums(_) => Slot::Models,
             Unit::Infos | Unit::ErrorCodes => Slot::RootBefore,
             Unit::Methods(_) => Slot::Impl,
             Unit::Pages => Slot::RootAfter,
@@ -287,7 +298,7 @@ impl<'a> Gen<'a> {
             }
         }
         let mut plan = plan::build(spec, opts.groups.as_deref());
-        plan.root_std = types::StdPaths::shadowed_by([client.as_str()]);
+        plan.root_std = prelude::StdPaths::shadowed_by([client.as_str()]);
         Ok(Gen {
             spec,
             opts,
@@ -299,7 +310,8 @@ impl<'a> Gen<'a> {
     /// The runtime crate's path (checked in [`Gen::new`]). Tokens are not `Send`: each thread
     /// parses its own.
     fn runtime_path(&self) -> syn::Path {
-        syn::parse_str(&self.opts.runtime_crate).unwrap_or_else(|_| syn::parse_quote!(huaweicloud_runtime))
+        syn::parse_str(&self.opts.runtime_crate)
+            .unwrap_or_else(|_| syn::parse_quote!(huaweicloud_runtime))
     }
 
     /// The units of the client in file order, leaving out those that emit nothing.
@@ -308,9 +320,6 @@ impl<'a> Gen<'a> {
         let mut units: Vec<Unit> = chunks(plan.models.len(), MODELS_PER_UNIT)
             .map(Unit::Models)
             .collect();
-        if models::needs_lenient_module(plan) {
-            units.push(Unit::Lenient);
-        }
         units.extend(chunks(plan.enums.len(), ENUMS_PER_UNIT).map(Unit::Enums));
         units.push(Unit::Infos);
         units.push(Unit::ErrorCodes);
@@ -332,7 +341,6 @@ impl<'a> Gen<'a> {
                 .iter()
                 .map(|m| models::emit(plan, m, rt))
                 .collect(),
-            Unit::Lenient => models::lenient_module(plan, rt),
             Unit::Enums(range) => plan.enums[range.clone()]
                 .iter()
                 .map(|e| enums::emit(e, rt, &plan.models_std))
@@ -361,6 +369,11 @@ impl<'a> Gen<'a> {
             docs::escape_line(&self.spec.service.title),
             docs::code(&self.spec.service.name)
         );
+        let service_doc = self.service_doc();
+        let (name, endpoint) = (
+            &self.spec.service.name,
+            &self.spec.service.endpoint_template(),
+        );
         let serde_import = self
             .plan
             .serde_imported
@@ -382,6 +395,12 @@ impl<'a> Gen<'a> {
 
             #before
 
+            #(#[doc = #service_doc])*
+            pub const SERVICE: #rt::ServiceInfo = #rt::ServiceInfo {
+                name: #name,
+                endpoint: #endpoint,
+            };
+
             #[doc = #client_doc]
             ///
             /// Wraps the runtime client, which holds the configuration, credentials, HTTP and retries.
@@ -391,12 +410,16 @@ impl<'a> Gen<'a> {
             }
 
             impl #client {
-                /// Wraps a configured runtime client.
+                /// Wraps a configured runtime client, bound to [`SERVICE`]: requests go to this
+                /// service's endpoint. Clones of one runtime client (one connection pool) can back
+                /// the clients of several services.
                 pub fn new(inner: #rt::Client) -> Self {
-                    Self { inner }
+                    Self {
+                        inner: inner.for_service(&SERVICE),
+                    }
                 }
 
-                /// The runtime client.
+                /// The runtime client, bound to [`SERVICE`].
                 pub fn inner(&self) -> &#rt::Client {
                     &self.inner
                 }
@@ -412,6 +435,22 @@ impl<'a> Gen<'a> {
 
             #after
         }
+    }
+
+    /// The lines of the doc of `SERVICE`.
+    fn service_doc(&self) -> Vec<String> {
+        let service = &self.spec.service;
+        vec![
+            format!(
+                " The service this client calls, {}: requests go to its endpoint template",
+                docs::code(&service.name)
+            ),
+            format!(
+                " {} in the configured region, unless the",
+                docs::code(&service.endpoint_template())
+            ),
+            " configuration overrides it (see [`Config::endpoint_for`]).".to_string(),
+        ]
     }
 
     fn summary(&self) -> Summary {

@@ -1,44 +1,16 @@
 //! Per operation: the inspectable `OperationInfo` constant, and the client methods that build,
 //! send and (for list operations) stream the request.
 
-use apiref_spec::{Location, Operation, TypeRef};
+use apiref_spec::{Location, Operation};
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::docs::{code, escape_block, Doc};
 use crate::ident::ident;
-use crate::plan::{Arg, Op, Plan};
-use crate::types::{arg_tokens, tokens, Ctx, StdPaths};
+use crate::plan::{Arg, Op, PagePlan, Plan};
+use crate::prelude::StdPaths;
+use crate::types::{arg_tokens, tokens, Ctx, FieldType, Pass};
 use crate::validate::path_placeholders;
-
-/// Clippy's default `too_many_arguments` threshold.
-const MAX_ARGS: usize = 7;
-
-/// How an argument is passed, which decides how it is converted and copied.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Pass {
-    Str,
-    Slice,
-    Ref,
-    Copy,
-}
-
-fn pass(arg: &Arg<'_>) -> Pass {
-    match (&arg.ty.tref, &arg.ty.enum_name) {
-        (TypeRef::String, None) => Pass::Str,
-        (TypeRef::Array(_), _) => Pass::Slice,
-        (
-            TypeRef::Integer
-            | TypeRef::Long
-            | TypeRef::Float
-            | TypeRef::Double
-            | TypeRef::Number
-            | TypeRef::Boolean,
-            None,
-        ) => Pass::Copy,
-        _ => Pass::Ref,
-    }
-}
 
 /// The doc shared by an operation's constant and methods.
 fn op_doc(op: &Operation) -> Doc {
@@ -165,7 +137,7 @@ fn arg_doc(doc: &mut Doc, o: &Op<'_>, with_query: bool, with_body: bool) {
 }
 
 fn arg_type(plan: &Plan<'_>, a: &Arg<'_>, rt: &syn::Path) -> TokenStream {
-    let t = arg_tokens(&a.ty, plan, Ctx::Root, rt);
+    let t = arg_tokens(&a.ty, plan.scope(Ctx::Root), rt);
     let option = &plan.root_std.option;
     if a.required {
         t
@@ -174,86 +146,163 @@ fn arg_type(plan: &Plan<'_>, a: &Arg<'_>, rt: &syn::Path) -> TokenStream {
     }
 }
 
-fn body_type(plan: &Plan<'_>, body: &TypeRef, rt: &syn::Path) -> TokenStream {
-    let ft = crate::plan::FieldType {
-        tref: body.clone(),
-        enum_name: None,
-    };
-    arg_tokens(&ft, plan, Ctx::Root, rt)
+/// What the methods of one operation share: the arguments and the attributes.
+struct Sig {
+    arg_names: Vec<syn::Ident>,
+    arg_types: Vec<TokenStream>,
+    /// `&models::<Op>Query`, for operations with query parameters.
+    query_ty: Option<TokenStream>,
+    body_ty: Option<TokenStream>,
+    /// `#[allow(clippy::too_many_arguments)]` when needed.
+    many: Option<TokenStream>,
+    deprecated: Option<TokenStream>,
+    allow_deprecated: Option<TokenStream>,
 }
 
-/// The methods of one operation on the client.
+impl Sig {
+    fn new(plan: &Plan<'_>, o: &Op<'_>, rt: &syn::Path) -> Self {
+        let n_args =
+            o.args.len() + usize::from(o.query.is_some()) + usize::from(o.body.is_some()) + 1;
+        let deprecated = o.op.deprecated;
+        Sig {
+            arg_names: o.args.iter().map(|a| ident(&a.rust)).collect(),
+            arg_types: o.args.iter().map(|a| arg_type(plan, a, rt)).collect(),
+            query_ty: o.query.as_deref().map(|q| {
+                let q = ident(q);
+                quote!(&models::#q)
+            }),
+            body_ty: o
+                .body
+                .as_ref()
+                .map(|b| arg_tokens(&FieldType::plain(b), plan.scope(Ctx::Root), rt)),
+            many: crate::types::allow_many_args(n_args),
+            deprecated: deprecated
+                .then(|| quote!(#[deprecated(note = "deprecated in the API reference")])),
+            allow_deprecated: deprecated.then(|| quote!(#[allow(deprecated)])),
+        }
+    }
+
+    /// `query: …, body: …,` after the path and header arguments.
+    fn trailing_params(&self) -> TokenStream {
+        let query = self.query_ty.as_ref().map(|t| quote!(query: #t,));
+        let body = self.body_ty.as_ref().map(|t| quote!(body: #t,));
+        quote!(#query #body)
+    }
+}
+
+/// The methods of one operation on the client: build the request, stream the pages (list
+/// operations), send.
 pub fn emit_methods(plan: &Plan<'_>, o: &Op<'_>, rt: &syn::Path) -> TokenStream {
-    let StdPaths {
-        string,
-        vec,
-        result,
-        ..
-    } = plan.std(Ctx::Root);
-    let op = o.op;
-    let method = ident(&o.method);
+    let sig = Sig::new(plan, o, rt);
+    let request = request_method(plan, o, &sig, rt);
+    let stream = stream_method(plan, o, &sig, rt);
+    let send = send_method(plan, o, &sig, rt);
+    quote! {
+        #request
+        #stream
+        #send
+    }
+}
+
+/// `<op>_request`: the runtime's `Request`, built without sending.
+fn request_method(plan: &Plan<'_>, o: &Op<'_>, sig: &Sig, rt: &syn::Path) -> TokenStream {
+    let StdPaths { vec, result, .. } = plan.std(Ctx::Root);
     let request_method = ident(&o.request_method);
     let const_name = ident(&o.const_name);
-    let arg_names: Vec<_> = o.args.iter().map(|a| ident(&a.rust)).collect();
-    let arg_types: Vec<_> = o.args.iter().map(|a| arg_type(plan, a, rt)).collect();
-    let query_ty = o.query.as_deref().map(|q| {
-        let q = ident(q);
-        quote!(&models::#q)
-    });
-    let query_param = query_ty.as_ref().map(|t| quote!(query: #t,));
-    let query_arg = query_ty.as_ref().map(|_| quote!(query,));
-    let body_param = o.body.as_ref().map(|b| {
-        let t = body_type(plan, b, rt);
-        quote!(body: #t,)
-    });
-    let body_arg = o.body.as_ref().map(|_| quote!(body,));
-    let response = match &o.response {
-        Some(t) => tokens(
-            &crate::plan::FieldType {
-                tref: t.clone(),
-                enum_name: None,
-            },
-            plan,
-            Ctx::Root,
-            rt,
-        ),
-        None => quote!(()),
+    let Sig {
+        arg_names,
+        arg_types,
+        deprecated,
+        many,
+        ..
+    } = sig;
+    let params = sig.trailing_params();
+    let (headers_mut, headers_init, optional_headers) = headers(plan, o);
+    let path_params = pairs_init(
+        plan,
+        o.args
+            .iter()
+            .filter(|a| a.location == Location::Path)
+            .map(|a| {
+                let wire = &a.wire;
+                let value = owned_text(a);
+                quote!((#wire, #value))
+            })
+            .collect(),
+    );
+    let query_value = match &o.query {
+        Some(_) => quote!(#rt::query_pairs(query)?),
+        None => quote!(#vec::new()),
     };
-    let n_args = o.args.len() + usize::from(o.query.is_some()) + usize::from(o.body.is_some()) + 1;
-    let many = (n_args > MAX_ARGS).then(|| quote!(#[allow(clippy::too_many_arguments)]));
-    let deprecated = op
-        .deprecated
-        .then(|| quote!(#[deprecated(note = "deprecated in the API reference")]));
-    let allow_deprecated = op.deprecated.then(|| quote!(#[allow(deprecated)]));
+    let body_value = match &o.body {
+        Some(b) if Pass::of(&FieldType::plain(b)).is_unsized() => {
+            quote!(Some(#rt::to_body(&body)?))
+        }
+        Some(_) => quote!(Some(#rt::to_body(body)?)),
+        None => quote!(None),
+    };
+    let doc = format!(
+        " Builds the `{}` request without sending it (`{}` sends it).",
+        o.op.name,
+        crate::ident::unraw(&o.method)
+    );
+    quote! {
+        #[doc = #doc]
+        #deprecated
+        #many
+        pub fn #request_method(&self, #(#arg_names: #arg_types,)* #params) -> #result<#rt::Request, #rt::Error> {
+            let #headers_mut headers = #headers_init;
+            #(#optional_headers)*
+            Ok(#rt::Request {
+                operation: &operations::#const_name,
+                path_params: #path_params,
+                query: #query_value,
+                headers,
+                body: #body_value,
+            })
+        }
+    }
+}
 
-    let path_params = o
-        .args
-        .iter()
-        .filter(|a| a.location == Location::Path)
-        .map(|a| {
-            let (n, wire) = (ident(&a.rust), &a.wire);
-            let value = if pass(a) == Pass::Str {
-                quote!(#n.to_owned())
-            } else {
-                quote!(#n.to_string())
-            };
-            quote!((#wire, #value))
-        });
+/// A required path or header argument as the text the request carries.
+fn owned_text(a: &Arg<'_>) -> TokenStream {
+    let n = ident(&a.rust);
+    if Pass::of(&a.ty) == Pass::Str {
+        quote!(#n.to_owned())
+    } else {
+        quote!(#n.to_string())
+    }
+}
+
+/// `Vec::new()`, or `vec![…]` of the given pairs.
+fn pairs_init(plan: &Plan<'_>, pairs: Vec<TokenStream>) -> TokenStream {
+    let vec = plan.root_std.vec;
+    if pairs.is_empty() {
+        quote!(#vec::new())
+    } else {
+        quote!(::std::vec![#(#pairs),*])
+    }
+}
+
+/// The header list of a request: required headers in its initializer, optional ones pushed
+/// when set (then the list is `mut`).
+fn headers(plan: &Plan<'_>, o: &Op<'_>) -> (Option<TokenStream>, TokenStream, Vec<TokenStream>) {
+    let string = plan.root_std.string;
     let headers: Vec<&Arg> = o
         .args
         .iter()
         .filter(|a| a.location == Location::Header)
         .collect();
-    let required_headers = headers.iter().filter(|a| a.required).map(|a| {
-        let (n, wire) = (ident(&a.rust), &a.wire);
-        let value = if pass(a) == Pass::Str {
-            quote!(#n.to_owned())
-        } else {
-            quote!(#n.to_string())
-        };
-        quote!((#string::from(#wire), #value))
-    });
-    let optional_headers: Vec<TokenStream> = headers
+    let required = headers
+        .iter()
+        .filter(|a| a.required)
+        .map(|a| {
+            let wire = &a.wire;
+            let value = owned_text(a);
+            quote!((#string::from(#wire), #value))
+        })
+        .collect();
+    let optional: Vec<TokenStream> = headers
         .iter()
         .filter(|a| !a.required)
         .map(|a| {
@@ -265,157 +314,153 @@ pub fn emit_methods(plan: &Plan<'_>, o: &Op<'_>, rt: &syn::Path) -> TokenStream 
             }
         })
         .collect();
-    let headers_mut = (!optional_headers.is_empty()).then(|| quote!(mut));
-    let required_headers: Vec<TokenStream> = required_headers.collect();
-    let headers_init = if required_headers.is_empty() {
-        quote!(#vec::new())
-    } else {
-        quote!(::std::vec![#(#required_headers),*])
-    };
-    let path_params: Vec<TokenStream> = path_params.collect();
-    let path_params_init = if path_params.is_empty() {
-        quote!(#vec::new())
-    } else {
-        quote!(::std::vec![#(#path_params),*])
-    };
-    let query_value = match &o.query {
-        Some(_) => quote!(#rt::query_pairs(query)?),
-        None => quote!(#vec::new()),
-    };
-    let body_value = match &o.body {
-        Some(b) => {
-            let unsized_body = crate::types::arg_is_unsized(&crate::plan::FieldType {
-                tref: b.clone(),
-                enum_name: None,
-            });
-            let arg = if unsized_body {
-                quote!(&body)
-            } else {
-                quote!(body)
-            };
-            quote!(Some(#rt::to_body(#arg)?))
-        }
-        None => quote!(None),
-    };
+    let headers_mut = (!optional.is_empty()).then(|| quote!(mut));
+    (headers_mut, pairs_init(plan, required), optional)
+}
 
-    let mut doc = op_doc(op);
+/// `<op>`: builds the request and sends it.
+fn send_method(plan: &Plan<'_>, o: &Op<'_>, sig: &Sig, rt: &syn::Path) -> TokenStream {
+    let result = plan.root_std.result;
+    let method = ident(&o.method);
+    let request_method = ident(&o.request_method);
+    let Sig {
+        arg_names,
+        arg_types,
+        deprecated,
+        allow_deprecated,
+        many,
+        ..
+    } = sig;
+    let params = sig.trailing_params();
+    let query_arg = o.query.as_ref().map(|_| quote!(query,));
+    let body_arg = o.body.as_ref().map(|_| quote!(body,));
+    let response = match &o.response {
+        Some(t) => tokens(&FieldType::plain(t), plan.scope(Ctx::Root), rt),
+        None => quote!(()),
+    };
+    let mut doc = op_doc(o.op);
     arg_doc(&mut doc, o, o.query.is_some(), o.body.is_some());
-    let send_doc = doc.tokens();
-    let request_doc = format!(
-        " Builds the `{}` request without sending it (`{}` sends it).",
-        op.name,
-        crate::ident::unraw(&o.method)
-    );
-
-    let stream = o.stream_method.as_ref().zip(o.page.as_ref()).map(|(name, page)| {
-        let name = ident(name);
-        let item = tokens(&page.item, plan, Ctx::Root, rt);
-        let owned = o.args.iter().map(|a| {
-            let n = ident(&a.rust);
-            let v = match (pass(a), a.required) {
-                (Pass::Copy, _) => return quote!(),
-                (Pass::Str, true) => quote!(#n.to_owned()),
-                (Pass::Slice, true) => quote!(#n.to_vec()),
-                (Pass::Ref, true) => quote!(#n.clone()),
-                (Pass::Str, false) => quote!(#n.map(::std::borrow::ToOwned::to_owned)),
-                (Pass::Slice, false) => quote!(#n.map(<[_]>::to_vec)),
-                (Pass::Ref, false) => quote!(#n.cloned()),
-            };
-            quote!(let #n = #v;)
-        });
-        let recloned = o.args.iter().filter(|a| pass(a) != Pass::Copy).map(|a| {
-            let n = ident(&a.rust);
-            quote!(let #n = #n.clone();)
-        });
-        let call_args = o.args.iter().map(|a| {
-            let n = ident(&a.rust);
-            match (pass(a), a.required) {
-                (Pass::Copy, _) => quote!(#n),
-                (_, true) => quote!(&#n),
-                (Pass::Ref, false) => quote!(#n.as_ref()),
-                (_, false) => quote!(#n.as_deref()),
-            }
-        });
-        let set = |field: &str, option: bool, value: TokenStream| {
-            let f = ident(field);
-            if option {
-                quote!(query.#f = Some(#value);)
-            } else {
-                quote!(query.#f = #value;)
-            }
-        };
-        let set_offset = set(&page.offset_field, page.offset_option, quote!(i64::try_from(offset).unwrap_or(i64::MAX)));
-        let set_limit = set(&page.limit_field, page.limit_option, quote!(i64::from(limit)));
-        let doc = format!(
-            " Every item of `{}`, fetched page by page (`offset`/`limit`, `page_size` items a page); stops on a short page or at the reported total.",
-            op.name
-        );
-        let query_ty = query_ty.clone().unwrap_or_default();
-        quote! {
-            #[doc = #doc]
-            #deprecated
-            #allow_deprecated
-            #many
-            pub fn #name(&self, #(#arg_names: #arg_types,)* query: #query_ty, page_size: u32)
-                -> impl #rt::futures_core::Stream<Item = #result<#item, #rt::Error>>
-            {
-                let client = self.clone();
-                let query = query.clone();
-                #(#owned)*
-                #rt::paginate(page_size, move |offset, limit| {
-                    let client = client.clone();
-                    let mut query = query.clone();
-                    #set_offset
-                    #set_limit
-                    #(#recloned)*
-                    async move { client.#method(#(#call_args,)* &query).await }
-                })
-            }
-        }
-    });
-
+    let doc = doc.tokens();
     quote! {
-        #[doc = #request_doc]
-        #deprecated
-        #many
-        pub fn #request_method(&self, #(#arg_names: #arg_types,)* #query_param #body_param) -> #result<#rt::Request, #rt::Error> {
-            let #headers_mut headers = #headers_init;
-            #(#optional_headers)*
-            Ok(#rt::Request {
-                operation: &operations::#const_name,
-                path_params: #path_params_init,
-                query: #query_value,
-                headers,
-                body: #body_value,
-            })
-        }
-
-        #stream
-
-        #send_doc
+        #doc
         #deprecated
         #allow_deprecated
         #many
-        pub async fn #method(&self, #(#arg_names: #arg_types,)* #query_param #body_param) -> #result<#response, #rt::Error> {
+        pub async fn #method(&self, #(#arg_names: #arg_types,)* #params) -> #result<#response, #rt::Error> {
             let request = self.#request_method(#(#arg_names,)* #query_arg #body_arg)?;
             self.inner.execute(request).await
         }
     }
 }
 
-/// `impl Page` for a list response.
-pub fn emit_page(plan: &Plan<'_>, page: &crate::plan::PagePlan, rt: &syn::Path) -> TokenStream {
-    let StdPaths { vec, option, .. } = plan.std(Ctx::Root);
-    let resp = tokens(
-        &crate::plan::FieldType {
-            tref: page.response.clone(),
-            enum_name: None,
-        },
-        plan,
-        Ctx::Root,
-        rt,
+/// `<op>_stream` of a list operation: every item, page by page; nothing for other operations.
+fn stream_method(plan: &Plan<'_>, o: &Op<'_>, sig: &Sig, rt: &syn::Path) -> Option<TokenStream> {
+    let (name, page) = o.stream_method.as_ref().zip(o.page.as_ref())?;
+    let result = plan.root_std.result;
+    let name = ident(name);
+    let method = ident(&o.method);
+    let item = tokens(&page.item, plan.scope(Ctx::Root), rt);
+    let Sig {
+        arg_names,
+        arg_types,
+        deprecated,
+        allow_deprecated,
+        many,
+        query_ty,
+        ..
+    } = sig;
+    // The fetch closure outlives the call: it owns copies of the arguments, and lends each page's
+    // request a copy of its own.
+    let owned = o.args.iter().map(owned_copy);
+    let recloned = o
+        .args
+        .iter()
+        .filter(|a| Pass::of(&a.ty) != Pass::Copy)
+        .map(|a| {
+            let n = ident(&a.rust);
+            quote!(let #n = #n.clone();)
+        });
+    let call_args = o.args.iter().map(lent);
+    let set_offset = set_query(
+        &page.offset_field,
+        page.offset_option,
+        quote!(i64::try_from(offset).unwrap_or(i64::MAX)),
     );
-    let item = tokens(&page.item, plan, Ctx::Root, rt);
+    let set_limit = set_query(
+        &page.limit_field,
+        page.limit_option,
+        quote!(i64::from(limit)),
+    );
+    let doc = format!(
+        " Every item of `{}`, fetched page by page (`offset`/`limit`, `page_size` items a page); stops on a short page or at the reported total.",
+        o.op.name
+    );
+    let query_ty = query_ty.clone().unwrap_or_default();
+    Some(quote! {
+        #[doc = #doc]
+        #deprecated
+        #allow_deprecated
+        #many
+        pub fn #name(&self, #(#arg_names: #arg_types,)* query: #query_ty, page_size: u32)
+            -> impl #rt::futures_core::Stream<Item = #result<#item, #rt::Error>>
+        {
+            let client = self.clone();
+            let query = query.clone();
+            #(#owned)*
+            #rt::paginate(page_size, move |offset, limit| {
+                let client = client.clone();
+                let mut query = query.clone();
+                #set_offset
+                #set_limit
+                #(#recloned)*
+                async move { client.#method(#(#call_args,)* &query).await }
+            })
+        }
+    })
+}
+
+/// `let a = <owned copy of a>;` for a borrowed argument; nothing for one passed by value.
+fn owned_copy(a: &Arg<'_>) -> TokenStream {
+    let n = ident(&a.rust);
+    let v = match (Pass::of(&a.ty), a.required) {
+        (Pass::Copy, _) => return quote!(),
+        (Pass::Str, true) => quote!(#n.to_owned()),
+        (Pass::Slice, true) => quote!(#n.to_vec()),
+        (Pass::Ref, true) => quote!(#n.clone()),
+        (Pass::Str, false) => quote!(#n.map(::std::borrow::ToOwned::to_owned)),
+        (Pass::Slice, false) => quote!(#n.map(<[_]>::to_vec)),
+        (Pass::Ref, false) => quote!(#n.cloned()),
+    };
+    quote!(let #n = #v;)
+}
+
+/// An owned copy lent back as the argument type.
+fn lent(a: &Arg<'_>) -> TokenStream {
+    let n = ident(&a.rust);
+    match (Pass::of(&a.ty), a.required) {
+        (Pass::Copy, _) => quote!(#n),
+        (_, true) => quote!(&#n),
+        (Pass::Ref, false) => quote!(#n.as_ref()),
+        (_, false) => quote!(#n.as_deref()),
+    }
+}
+
+/// `query.field = value;`, wrapped in `Some` for an optional field.
+fn set_query(field: &str, option: bool, value: TokenStream) -> TokenStream {
+    let f = ident(field);
+    if option {
+        quote!(query.#f = Some(#value);)
+    } else {
+        quote!(query.#f = #value;)
+    }
+}
+
+/// `impl Page` for a list response.
+pub fn emit_page(plan: &Plan<'_>, page: &PagePlan, rt: &syn::Path) -> TokenStream {
+    let StdPaths { vec, option, .. } = plan.std(Ctx::Root);
+    let scope = plan.scope(Ctx::Root);
+    let resp = tokens(&FieldType::plain(&page.response), scope, rt);
+    let item = tokens(&page.item, scope, rt);
     let items = ident(&page.items_field);
     let total = ident(&page.total_field);
     let into_items = if page.items_option {

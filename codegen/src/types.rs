@@ -1,20 +1,46 @@
-//! Spec types as Rust type tokens.
-//!
-//! Prelude types are written by their short names unless a generated type of the same module
-//! shadows them (a schema named `Option`, `Result`, `Box` or `String`): then by absolute path.
+//! Spec types as Rust type tokens, and how a value of each type is passed as a method argument.
+
+use std::collections::BTreeMap;
 
 use apiref_spec::TypeRef;
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::ident::ident;
-use crate::plan::{FieldType, Plan};
+use crate::prelude::StdPaths;
+
+/// A field's Rust type: the spec type, with the innermost string or integer replaced by an enum.
+#[derive(Debug, Clone)]
+pub struct FieldType {
+    pub tref: TypeRef,
+    pub enum_name: Option<String>,
+}
+
+impl FieldType {
+    /// A spec type without an enum (bodies, responses, page items of a named type).
+    pub fn plain(tref: &TypeRef) -> Self {
+        FieldType {
+            tref: tref.clone(),
+            enum_name: None,
+        }
+    }
+}
 
 /// Where the type is written: inside `mod models` (bare names) or beside it (`models::X`).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Ctx {
     Models,
     Root,
+}
+
+/// What writing a type in one module needs: the module, its prelude paths, and the Rust names
+/// of the schemas.
+#[derive(Clone, Copy)]
+pub struct Scope<'p> {
+    pub ctx: Ctx,
+    pub std: StdPaths,
+    /// Schema name → Rust type name.
+    pub type_names: &'p BTreeMap<String, String>,
 }
 
 fn model_path(name: &str, ctx: Ctx) -> TokenStream {
@@ -26,22 +52,15 @@ fn model_path(name: &str, ctx: Ctx) -> TokenStream {
 }
 
 /// The Rust type of `ty`.
-pub fn tokens(ty: &FieldType, plan: &Plan<'_>, ctx: Ctx, rt: &syn::Path) -> TokenStream {
-    inner(&ty.tref, ty.enum_name.as_deref(), plan, ctx, rt)
+pub fn tokens(ty: &FieldType, scope: Scope<'_>, rt: &syn::Path) -> TokenStream {
+    inner(&ty.tref, ty.enum_name.as_deref(), scope, rt)
 }
 
-fn inner(
-    t: &TypeRef,
-    enum_name: Option<&str>,
-    plan: &Plan<'_>,
-    ctx: Ctx,
-    rt: &syn::Path,
-) -> TokenStream {
-    let StdPaths { string, vec, .. } = plan.std(ctx);
-    let names = &plan.type_names;
+fn inner(t: &TypeRef, enum_name: Option<&str>, scope: Scope<'_>, rt: &syn::Path) -> TokenStream {
+    let StdPaths { string, vec, .. } = scope.std;
     match t {
         TypeRef::String | TypeRef::Integer | TypeRef::Long if enum_name.is_some() => {
-            model_path(enum_name.unwrap_or_default(), ctx)
+            model_path(enum_name.unwrap_or_default(), scope.ctx)
         }
         TypeRef::String => quote!(#string),
         TypeRef::Integer | TypeRef::Long => quote!(i64),
@@ -49,137 +68,90 @@ fn inner(
         TypeRef::Boolean => quote!(bool),
         TypeRef::Object => quote!(#rt::serde_json::Value),
         TypeRef::Array(e) => {
-            let e = inner(e, enum_name, plan, ctx, rt);
+            let e = inner(e, enum_name, scope, rt);
             quote!(#vec<#e>)
         }
         TypeRef::Map(v) => {
-            let v = inner(v, enum_name, plan, ctx, rt);
+            let v = inner(v, enum_name, scope, rt);
             quote!(::std::collections::BTreeMap<#string, #v>)
         }
-        TypeRef::Named(n) => model_path(names.get(n).map(String::as_str).unwrap_or(n), ctx),
+        TypeRef::Named(n) => {
+            let name = scope.type_names.get(n).map(String::as_str).unwrap_or(n);
+            model_path(name, scope.ctx)
+        }
     }
 }
 
-/// How an argument of this type is passed: `&str` for text, `&[T]` for arrays, `&T` for other
-/// non-`Copy` types, by value for numbers and booleans.
-pub fn arg_tokens(ty: &FieldType, plan: &Plan<'_>, ctx: Ctx, rt: &syn::Path) -> TokenStream {
-    match (&ty.tref, &ty.enum_name) {
-        (TypeRef::String, None) => quote!(&str),
-        (
-            TypeRef::Integer
-            | TypeRef::Long
-            | TypeRef::Float
-            | TypeRef::Double
-            | TypeRef::Number
-            | TypeRef::Boolean,
-            None,
-        ) => tokens(ty, plan, ctx, rt),
-        (TypeRef::Array(e), _) => {
-            let e = inner(e, ty.enum_name.as_deref(), plan, ctx, rt);
+/// How a method argument is passed. Decided here only: the signature ([`arg_tokens`]) and the
+/// code that forwards, converts or copies the argument all follow it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pass {
+    /// Text without an enum, as `&str`.
+    Str,
+    /// An array, as `&[T]`.
+    Slice,
+    /// Any other non-`Copy` type (enums, models, maps, JSON values), as `&T`.
+    Ref,
+    /// Numbers and booleans, by value.
+    Copy,
+}
+
+impl Pass {
+    pub fn of(ty: &FieldType) -> Pass {
+        match (&ty.tref, &ty.enum_name) {
+            (TypeRef::String, None) => Pass::Str,
+            (TypeRef::Array(_), _) => Pass::Slice,
+            (
+                TypeRef::Integer
+                | TypeRef::Long
+                | TypeRef::Float
+                | TypeRef::Double
+                | TypeRef::Number
+                | TypeRef::Boolean,
+                None,
+            ) => Pass::Copy,
+            _ => Pass::Ref,
+        }
+    }
+
+    /// Passed as an unsized reference (`&str`, `&[T]`), which serializes through one more `&`.
+    pub fn is_unsized(self) -> bool {
+        matches!(self, Pass::Str | Pass::Slice)
+    }
+}
+
+/// The argument type of `ty`, as [`Pass::of`] decides.
+pub fn arg_tokens(ty: &FieldType, scope: Scope<'_>, rt: &syn::Path) -> TokenStream {
+    match (Pass::of(ty), &ty.tref) {
+        (Pass::Str, _) => quote!(&str),
+        (Pass::Copy, _) => tokens(ty, scope, rt),
+        (Pass::Slice, TypeRef::Array(e)) => {
+            let e = inner(e, ty.enum_name.as_deref(), scope, rt);
             quote!(&[#e])
         }
         _ => {
-            let t = tokens(ty, plan, ctx, rt);
+            let t = tokens(ty, scope, rt);
             quote!(&#t)
         }
     }
 }
 
-/// Whether [`arg_tokens`] passes this type as an unsized reference (`&str`, `&[T]`).
-pub fn arg_is_unsized(ty: &FieldType) -> bool {
-    matches!(
-        (&ty.tref, &ty.enum_name),
-        (TypeRef::String, None) | (TypeRef::Array(_), _)
-    )
+/// `#[allow(clippy::too_many_arguments)]` for a function of `count` arguments (`self` included)
+/// over clippy's default threshold, 7.
+pub fn allow_many_args(count: usize) -> Option<TokenStream> {
+    (count > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]))
 }
 
 /// The value of `#[serde(crate = "…")]`: serde as re-exported by the runtime, so generated code
 /// (and a crate using the proc macro) needs no serde dependency of its own.
 pub fn serde_crate(rt: &syn::Path) -> String {
-    let path = quote!(#rt::serde).to_string();
-    path.chars().filter(|c| !c.is_whitespace()).collect()
+    path_text(&quote!(#rt::serde))
 }
 
-/// Prelude names the generated code uses, and their absolute paths.
-const PRELUDE: &[(&str, &str)] = &[
-    ("Option", "::std::option::Option"),
-    ("Result", "::std::result::Result"),
-    ("String", "::std::string::String"),
-    ("Vec", "::std::vec::Vec"),
-    ("Box", "::std::boxed::Box"),
-    ("From", "::std::convert::From"),
-];
-
-/// A prelude name as generated code writes it: short, or absolute when shadowed. Plain data, so
-/// a plan holding it can be shared by the threads that format the client.
-#[derive(Debug, Clone, Copy)]
-pub struct StdPath {
-    short: &'static str,
-    full: &'static str,
-    shadowed: bool,
-}
-
-impl quote::ToTokens for StdPath {
-    fn to_tokens(&self, tokens: &mut TokenStream) {
-        if self.shadowed {
-            let segments = self
-                .full
-                .trim_start_matches("::")
-                .split("::")
-                .map(crate::ident::ident);
-            tokens.extend(quote!(#(:: #segments)*));
-        } else {
-            crate::ident::ident(self.short).to_tokens(tokens);
-        }
-    }
-}
-
-impl StdPath {
-    /// The path as text (`Option`, `::std::option::Option`), for attributes that take a string.
-    pub fn path_text(&self) -> &'static str {
-        if self.shadowed {
-            self.full
-        } else {
-            self.short
-        }
-    }
-}
-
-/// How generated code names prelude types in one module: the short name (`Option`), or the
-/// absolute path (`::std::option::Option`) when a generated type of that module shadows it.
-#[derive(Debug, Clone, Copy)]
-pub struct StdPaths {
-    pub option: StdPath,
-    pub result: StdPath,
-    pub string: StdPath,
-    pub vec: StdPath,
-    pub boxed: StdPath,
-    pub from: StdPath,
-}
-
-impl StdPaths {
-    /// The paths for a module in which `names` are declared.
-    pub fn shadowed_by<'a>(names: impl IntoIterator<Item = &'a str>) -> Self {
-        let names: std::collections::BTreeSet<&str> = names.into_iter().collect();
-        let path = |short: &'static str| -> StdPath {
-            let full = PRELUDE
-                .iter()
-                .find(|(s, _)| *s == short)
-                .map(|(_, f)| *f)
-                .unwrap_or(short);
-            StdPath {
-                short,
-                full,
-                shadowed: names.contains(short),
-            }
-        };
-        StdPaths {
-            option: path("Option"),
-            result: path("Result"),
-            string: path("String"),
-            vec: path("Vec"),
-            boxed: path("Box"),
-            from: path("From"),
-        }
-    }
+/// A path as the text of a serde attribute (`"huaweicloud_runtime::lenient::int"`).
+pub fn path_text(path: &TokenStream) -> String {
+    path.to_string()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
 }

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use apiref_spec::{Field, Location, Spec, TypeRef};
+use apiref_spec::{Field, Location, Operation, Spec, TypeRef};
 
 use crate::CodegenError;
 
@@ -146,101 +146,114 @@ fn check_operations(spec: &Spec, issues: &mut Vec<Issue>) {
             *n += 1;
             *n
         };
-        let at = if op.name.trim().is_empty() {
-            vec![Anchor::Top("operations"), pair("path", &op.path)]
-        } else {
-            vec![
-                Anchor::Top("operations"),
-                Anchor::Pair {
-                    key: "name",
-                    value: op.name.clone(),
-                    nth,
-                },
-            ]
-        };
-        let item = format!("operation `{}`", op.name);
         if op.name.trim().is_empty() {
             issues.push(Issue {
-                anchors: at.clone(),
+                anchors: vec![Anchor::Top("operations"), pair("path", &op.path)],
                 message: format!("operation `{} {}`: empty `name`", op.method, op.path),
             });
             continue;
         }
+        // The `nth` operation of that name: a duplicate points at its second listing.
+        let at = vec![
+            Anchor::Top("operations"),
+            Anchor::Pair {
+                key: "name",
+                value: op.name.clone(),
+                nth,
+            },
+        ];
+        let item = format!("operation `{}`", op.name);
         if nth == 2 {
             issues.push(Issue {
                 anchors: at.clone(),
                 message: format!("{item}: duplicate operation name"),
             });
         }
-        if op
-            .name
-            .parse::<TypeRef>()
-            .map(|t| t != TypeRef::Named(op.name.clone()))
-            .unwrap_or(true)
-        {
-            issues.push(Issue {
-                anchors: at.clone(),
-                message: format!("{item}: an operation name must be an UpperCamelCase word"),
-            });
-        }
-        if !METHODS.contains(&op.method.as_str()) {
-            let mut a = at.clone();
-            a.push(pair("method", &op.method));
-            issues.push(Issue {
-                anchors: a,
-                message: format!("{item}: unknown HTTP method `{}`", op.method),
-            });
-        }
-        if !op.path.starts_with('/') {
-            let mut a = at.clone();
-            a.push(pair("path", &op.path));
-            issues.push(Issue {
-                anchors: a,
-                message: format!("{item}: path `{}` does not start with `/`", op.path),
-            });
-        }
-        let placeholders = path_placeholders(&op.path);
-        let mut seen = BTreeSet::new();
-        for param in &op.params {
-            let pitem = format!("{item}, parameter `{}`", param.name);
-            let mut here = at.clone();
-            here.push(pair("name", &param.name));
-            match param.location {
-                None => issues.push(Issue {
+        check_operation_line(op, &item, &at, issues);
+        check_params(spec, op, &item, &at, issues);
+        check_bodies(spec, op, &item, &at, issues);
+    }
+}
+
+/// The operation's name, method and path.
+fn check_operation_line(op: &Operation, item: &str, at: &[Anchor], issues: &mut Vec<Issue>) {
+    if op
+        .name
+        .parse::<TypeRef>()
+        .map(|t| t != TypeRef::Named(op.name.clone()))
+        .unwrap_or(true)
+    {
+        issues.push(Issue {
+            anchors: at.to_vec(),
+            message: format!("{item}: an operation name must be an UpperCamelCase word"),
+        });
+    }
+    if !METHODS.contains(&op.method.as_str()) {
+        let mut a = at.to_vec();
+        a.push(pair("method", &op.method));
+        issues.push(Issue {
+            anchors: a,
+            message: format!("{item}: unknown HTTP method `{}`", op.method),
+        });
+    }
+    if !op.path.starts_with('/') {
+        let mut a = at.to_vec();
+        a.push(pair("path", &op.path));
+        issues.push(Issue {
+            anchors: a,
+            message: format!("{item}: path `{}` does not start with `/`", op.path),
+        });
+    }
+}
+
+/// Each parameter says where it travels; path parameters are in the path and required.
+fn check_params(spec: &Spec, op: &Operation, item: &str, at: &[Anchor], issues: &mut Vec<Issue>) {
+    let placeholders = path_placeholders(&op.path);
+    let mut seen = BTreeSet::new();
+    for param in &op.params {
+        let pitem = format!("{item}, parameter `{}`", param.name);
+        let mut here = at.to_vec();
+        here.push(pair("name", &param.name));
+        match param.location {
+            None => issues.push(Issue {
+                anchors: here.clone(),
+                message: format!("{pitem}: missing `in` (path, query or header)"),
+            }),
+            Some(Location::Path) if !placeholders.contains(&param.name.as_str()) => {
+                issues.push(Issue {
                     anchors: here.clone(),
-                    message: format!("{pitem}: missing `in` (path, query or header)"),
-                }),
-                Some(Location::Path) if !placeholders.contains(&param.name.as_str()) => issues
-                    .push(Issue {
-                        anchors: here.clone(),
-                        message: format!("{pitem}: path parameter not in the path `{}`", op.path),
-                    }),
-                Some(Location::Path) if !param.required => issues.push(Issue {
-                    anchors: here.clone(),
-                    message: format!("{pitem}: a path parameter must be required"),
-                }),
-                _ => {}
+                    message: format!("{pitem}: path parameter not in the path `{}`", op.path),
+                })
             }
-            check_field(spec, param, &pitem, &at, &mut seen, issues);
+            Some(Location::Path) if !param.required => issues.push(Issue {
+                anchors: here.clone(),
+                message: format!("{pitem}: a path parameter must be required"),
+            }),
+            _ => {}
         }
-        if let Some(body) = &op.body {
-            let mut a = at.clone();
+        check_field(spec, param, &pitem, at, &mut seen, issues);
+    }
+}
+
+/// The request and response bodies name known types.
+fn check_bodies(spec: &Spec, op: &Operation, item: &str, at: &[Anchor], issues: &mut Vec<Issue>) {
+    if let Some(body) = &op.body {
+        let mut a = at.to_vec();
+        a.push(pair("body", body));
+        check_type(spec, body, &format!("{item}, request body"), a, issues);
+    }
+    for response in &op.responses {
+        if let Some(body) = &response.body {
+            let mut a = at.to_vec();
+            a.push(pair("status", &response.status.to_string()));
             a.push(pair("body", body));
-            check_type(spec, body, &format!("{item}, request body"), a, issues);
-        }
-        for response in &op.responses {
-            if let Some(body) = &response.body {
-                let mut a = at.clone();
-                a.push(pair("status", &response.status.to_string()));
-                a.push(pair("body", body));
-                check_type(
-                    spec,
-                    body,
-                    &format!("{item}, response {}", response.status),
-                    a,
-                    issues,
-                );
-            }
+            check_type(
+                spec,
+                body,
+                &format!("{item}, response {}", response.status),
+                a,
+                issues,
+            );
         }
     }
 }

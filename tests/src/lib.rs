@@ -37,9 +37,8 @@ pub struct Service {
 }
 
 /// What [`Service::call`] returns.
-pub type CallFuture<'a> = std::pin::Pin<
-    Box<dyn std::future::Future<Output = Result<serde_json::Value, CallError>> + 'a>,
->;
+pub type CallFuture<'a> =
+    std::pin::Pin<Box<dyn std::future::Future<Output = Result<serde_json::Value, CallError>> + 'a>>;
 
 impl Service {
     /// The spec the build script scraped from the documents.

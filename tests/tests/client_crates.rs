@@ -48,8 +48,12 @@ fn manifests_declare_one_feature_per_operation_group() {
 #[test]
 fn default_features_generate_every_operation() {
     let count = |service: &str| {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../spec/{service}/spec.yaml"));
-        apiref_codegen::load_spec(&path).expect("spec loads").operations.len()
+        let path =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../spec/{service}/spec.yaml"));
+        apiref_codegen::load_spec(&path)
+            .expect("spec loads")
+            .operations
+            .len()
     };
     assert_eq!(dcs_client::operations::ALL.len(), count("dcs"));
     assert_eq!(ecs_client::operations::ALL.len(), count("ecs"));

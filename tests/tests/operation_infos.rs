@@ -49,9 +49,7 @@ async fn check(name: &str, operations: &[&'static huaweicloud_runtime::Operation
                 ParamLocation::Query if p.required => {
                     request.query.push((p.name.to_string(), "1".to_string()))
                 }
-                ParamLocation::Header
-                    if p.required && !is_runtime_header(p.name) =>
-                {
+                ParamLocation::Header if p.required && !is_runtime_header(p.name) => {
                     request.headers.push((p.name.to_string(), "h".to_string()))
                 }
                 _ => {}

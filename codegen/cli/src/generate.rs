@@ -106,10 +106,10 @@ pub fn openapi(args: &OpenapiArgs) -> Result<(), Failure> {
         },
     };
     let path = &args.spec;
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
-    let spec = Spec::from_yaml(&path.display().to_string(), &text)
-        .map_err(|e| Failure(e.to_string()))?;
+    let text =
+        std::fs::read_to_string(path).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+    let spec =
+        Spec::from_yaml(&path.display().to_string(), &text).map_err(|e| Failure(e.to_string()))?;
     let rendered = render(&to_openapi(&spec), format).map_err(Failure)?;
     match &args.out {
         Some(out_path) => write_atomic(out_path, rendered.as_bytes())

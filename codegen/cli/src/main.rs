@@ -19,7 +19,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "apiref", version, about = "Cloud API references to typed Rust clients")]
+#[command(
+    name = "apiref",
+    version,
+    about = "Cloud API references to typed Rust clients"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -129,7 +129,11 @@ fn regen_service(root: &Path, dir: &Path, args: &Args) -> Result<Vec<String>, Fa
     let mut manifests = Vec::new();
     for krate in client_crates(root, &dir.join(SPEC_FILE)) {
         let path = krate.join("Cargo.toml");
-        let shown = path.strip_prefix(root).unwrap_or(&path).display().to_string();
+        let shown = path
+            .strip_prefix(root)
+            .unwrap_or(&path)
+            .display()
+            .to_string();
         let text = std::fs::read_to_string(&path).map_err(|e| fail(&format!("{shown}: {e}")))?;
         let updated = update_manifest(&shown, &text, &features).map_err(|e| fail(&e))?;
         manifests.push((path, shown, updated));

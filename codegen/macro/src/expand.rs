@@ -61,7 +61,8 @@ fn try_expand(
             file.display()
         ))
     })?;
-    let spec = apiref_codegen::load_spec(file).map_err(|e| at_path(format!("invalid spec: {e}")))?;
+    let spec =
+        apiref_codegen::load_spec(file).map_err(|e| at_path(format!("invalid spec: {e}")))?;
     check_groups(&spec, &args)?;
     let client = apiref_codegen::generate_tokens(&spec, &args.options())
         .map_err(|e| Error::new(option_span(&args, &e), e.to_string()))?;

@@ -15,7 +15,8 @@
 //!     .project_id("0123456789abcdef0123456789abcdef")
 //!     .credentials(Credentials::aksk("AK", "SK"))
 //!     .build()?;
-//! // … or from HUAWEICLOUD_SDK_AK / _SK / _PROJECT_ID / _REGION.
+//! // … or from HUAWEICLOUD_SDK_AK / _SK / _PROJECT_ID / _REGION; HUAWEICLOUD_SDK_DCS_ENDPOINT,
+//! // when set, replaces the region's endpoint.
 //! let from_env = Config::from_env();
 //! let dcs = DcsClient::new(RuntimeClient::new(config)?);
 //! # let _ = (dcs, from_env);

@@ -15,7 +15,10 @@
 //!     .credentials(Credentials::aksk("AK", "SK"))
 //!     .build()?;
 //! let ecs = EcsClient::new(RuntimeClient::new(config)?);
-//! # let _ = ecs;
+//! // Or from HUAWEICLOUD_SDK_AK / _SK / _PROJECT_ID / _REGION; HUAWEICLOUD_SDK_ECS_ENDPOINT,
+//! // when set, replaces the region's endpoint.
+//! let from_env = Config::from_env();
+//! # let _ = (ecs, from_env);
 //! # Ok(())
 //! # }
 //! ```

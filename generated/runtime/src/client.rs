@@ -9,17 +9,21 @@ use tracing::{field, Instrument};
 
 use crate::config::{Config, RetryPolicy};
 use crate::credentials::Credentials;
+use crate::endpoint::ServiceInfo;
 use crate::error::{parse_error_body, Error};
 use crate::request::{check_required, fill_path, is_runtime_header, Request};
 use crate::retry::{next_delay, parse_retry_after, Outcome};
 use crate::signer::{self, SignableRequest};
 use crate::time::sdk_date;
 
-/// A DCS client. Cheap to clone: clones share the connection pool.
+/// The HTTP client behind generated clients. Cheap to clone: clones share the connection pool,
+/// so one client can back the generated clients of several services.
 #[derive(Debug, Clone)]
 pub struct Client {
     config: Arc<Config>,
     http: reqwest::Client,
+    /// The service whose endpoint requests go to (see [`Client::for_service`]).
+    service: Option<&'static ServiceInfo>,
 }
 
 /// A request with everything but the per-attempt date and signature.
@@ -45,11 +49,33 @@ impl Client {
         Ok(Client {
             config: Arc::new(config),
             http,
+            service: None,
         })
     }
 
     pub fn config(&self) -> &Config {
         &self.config
+    }
+
+    /// This client bound to `service`: requests go to the service's endpoint (see
+    /// [`Config::endpoint_for`]). A generated client's `new` does this with its `SERVICE`;
+    /// the connection pool stays shared with every other binding.
+    pub fn for_service(self, service: &'static ServiceInfo) -> Client {
+        Client {
+            service: Some(service),
+            ..self
+        }
+    }
+
+    /// The service this client is bound to, if any.
+    pub fn service(&self) -> Option<&'static ServiceInfo> {
+        self.service
+    }
+
+    /// The base URL requests go to: the service's endpoint, or for a client bound to no service
+    /// the configured [`endpoint`](Config::endpoint).
+    pub fn endpoint(&self) -> Result<reqwest::Url, Error> {
+        self.config.resolve_endpoint(self.service)
     }
 
     /// A client sharing this one's connections but using another retry policy, e.g. to opt a
@@ -58,6 +84,7 @@ impl Client {
         Client {
             config: Arc::new(self.config.with_retry(retry)),
             http: self.http.clone(),
+            service: self.service,
         }
     }
 
@@ -67,7 +94,8 @@ impl Client {
     pub async fn execute<T: DeserializeOwned>(&self, request: Request) -> Result<T, Error> {
         let op = request.operation;
         let span = tracing::info_span!(
-            "dcs.request",
+            "huaweicloud.request",
+            service = self.service.map(|s| s.name),
             operation = op.name,
             method = op.method,
             attempt = field::Empty,
@@ -89,12 +117,10 @@ impl Client {
         let path = fill_path(op, &request.path_params, self.config.project_id())?;
         let method = reqwest::Method::from_bytes(op.method.to_ascii_uppercase().as_bytes())
             .map_err(|_| Error::InvalidRequest(format!("{}: bad method {}", op.name, op.method)))?;
-        let base = self.config.endpoint().as_str().trim_end_matches('/');
+        let endpoint = self.endpoint()?;
+        let base = endpoint.as_str().trim_end_matches('/');
         let query_string = signer::canonical_query_string(&request.query);
-        let full_path = format!(
-            "{}{path}",
-            self.config.endpoint().path().trim_end_matches('/')
-        );
+        let full_path = format!("{}{path}", endpoint.path().trim_end_matches('/'));
         let url_text = if query_string.is_empty() {
             format!("{base}{path}")
         } else {

@@ -1,20 +1,27 @@
-//! Client configuration: endpoint, project, credentials, timeouts, retries.
+//! Client configuration: region and endpoint, project, credentials, timeouts, retries.
 
+use std::collections::BTreeMap;
 use std::time::Duration;
 
 use crate::credentials::Credentials;
+use crate::endpoint::{check_region, is_endpoint_var, parse_endpoint, Endpoints, ServiceInfo};
 use crate::error::Error;
 
 /// Environment variables read by [`Config::from_env`], in order of preference.
+///
+/// Besides these, every `HUAWEICLOUD_SDK_<NAME>_ENDPOINT` is captured: the endpoint override of
+/// the service named `<name>` (see [`ServiceInfo::endpoint_var`]).
 pub mod env {
     pub const AK: [&str; 2] = ["HUAWEICLOUD_SDK_AK", "CLOUD_SDK_AK"];
     pub const SK: [&str; 2] = ["HUAWEICLOUD_SDK_SK", "CLOUD_SDK_SK"];
     pub const SECURITY_TOKEN: [&str; 1] = ["HUAWEICLOUD_SDK_SECURITY_TOKEN"];
     pub const PROJECT_ID: [&str; 1] = ["HUAWEICLOUD_SDK_PROJECT_ID"];
-    /// This crate's own names (the reference's samples pass region and endpoint in code).
+    /// This crate's own name (the reference's samples pass the region in code).
     pub const REGION: [&str; 1] = ["HUAWEICLOUD_SDK_REGION"];
-    pub const ENDPOINT: [&str; 1] = ["HUAWEICLOUD_SDK_DCS_ENDPOINT"];
 }
+
+/// The `User-Agent` unless [`ConfigBuilder::user_agent`] sets another.
+const DEFAULT_USER_AGENT: &str = concat!("huaweicloud-runtime/", env!("CARGO_PKG_VERSION"));
 
 /// When and how often a failed request is sent again.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,9 +62,13 @@ impl RetryPolicy {
 }
 
 /// A validated client configuration. Build it with [`Config::builder`] or [`Config::from_env`].
+///
+/// It holds no service: the endpoint is resolved per service when a request is sent (see
+/// [`Config::endpoint_for`]), so one configuration, and one runtime client, serves several
+/// generated clients.
 #[derive(Debug, Clone)]
 pub struct Config {
-    endpoint: reqwest::Url,
+    endpoints: Endpoints,
     project_id: Option<String>,
     credentials: Option<Credentials>,
     timeout: Duration,
@@ -72,14 +83,36 @@ impl Config {
         ConfigBuilder::default()
     }
 
-    /// Reads credentials, project, region and endpoint from the environment (see [`env`](mod@crate::env)).
+    /// Reads credentials, project, region and per-service endpoints from the environment (see
+    /// [`env`](mod@crate::env)).
     pub fn from_env() -> Result<Config, Error> {
         Config::builder().env()?.build()
     }
 
-    /// Base URL, e.g. `https://dcs.cn-north-4.myhuaweicloud.com`.
-    pub fn endpoint(&self) -> &reqwest::Url {
-        &self.endpoint
+    /// Region such as `cn-north-4`, filled into the services' endpoint templates.
+    pub fn region(&self) -> Option<&str> {
+        self.endpoints.region.as_deref()
+    }
+
+    /// The endpoint set with [`ConfigBuilder::endpoint`], used for every service.
+    pub fn endpoint(&self) -> Option<&reqwest::Url> {
+        self.endpoints.explicit.as_ref()
+    }
+
+    /// Base URL of `service`: the explicit [`endpoint`](Config::endpoint), else the service's
+    /// override variable captured by [`Config::from_env`], else the service's template in the
+    /// [`region`](Config::region) (e.g. `https://dcs.cn-north-4.myhuaweicloud.com`). Without
+    /// any of them it is a [`Error::Config`] naming what to set.
+    pub fn endpoint_for(&self, service: &ServiceInfo) -> Result<reqwest::Url, Error> {
+        self.endpoints.resolve(Some(service))
+    }
+
+    /// [`Config::endpoint_for`], for a client that may be bound to no service.
+    pub(crate) fn resolve_endpoint(
+        &self,
+        service: Option<&ServiceInfo>,
+    ) -> Result<reqwest::Url, Error> {
+        self.endpoints.resolve(service)
     }
 
     /// Fills `{project_id}` in paths.
@@ -122,6 +155,8 @@ impl Config {
 pub struct ConfigBuilder {
     region: Option<String>,
     endpoint: Option<String>,
+    /// Per-service endpoint variables from the environment, by variable name.
+    env_endpoints: BTreeMap<String, String>,
     project_id: Option<String>,
     credentials: Option<Credentials>,
     timeout: Option<Duration>,
@@ -131,13 +166,15 @@ pub struct ConfigBuilder {
 }
 
 impl ConfigBuilder {
-    /// Region such as `cn-north-4`; gives the endpoint `https://dcs.{region}.myhuaweicloud.com`.
+    /// Region such as `cn-north-4`: each service's endpoint is its template with the region
+    /// filled in (`https://dcs.{region}.myhuaweicloud.com` for DCS).
     pub fn region(mut self, region: impl Into<String>) -> Self {
         self.region = Some(region.into());
         self
     }
 
-    /// Overrides the region's endpoint (private clouds, tests). May include a base path.
+    /// Sends every service's requests to this base URL instead (private clouds, tests). May
+    /// include a base path.
     pub fn endpoint(mut self, endpoint: impl Into<String>) -> Self {
         self.endpoint = Some(endpoint.into());
         self
@@ -165,6 +202,7 @@ impl ConfigBuilder {
         self
     }
 
+    /// The `User-Agent` header (default `huaweicloud-runtime/<version>`).
     pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
         self.user_agent = Some(user_agent.into());
         self
@@ -175,40 +213,27 @@ impl ConfigBuilder {
         self
     }
 
-    /// Fills unset fields from the process environment.
+    /// Fills unset fields from the process environment (variables that are not UTF-8 are
+    /// skipped).
     pub fn env(self) -> Result<Self, Error> {
-        self.env_from(|name| std::env::var(name).ok())
+        self.env_from(std::env::vars_os().filter_map(|(name, value)| {
+            Some((name.into_string().ok()?, value.into_string().ok()?))
+        }))
     }
 
-    /// Fills unset fields from `lookup` (the environment, or a map in tests).
-    pub fn env_from(mut self, lookup: impl Fn(&str) -> Option<String>) -> Result<Self, Error> {
-        let first = |names: &[&str]| {
-            names
-                .iter()
-                .find_map(|n| lookup(n).filter(|v| !v.trim().is_empty()))
-        };
+    /// Fills unset fields from `vars`, (name, value) pairs: the environment, or a list in tests.
+    /// Blank values count as unset.
+    pub fn env_from(
+        mut self,
+        vars: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<Self, Error> {
+        let vars: BTreeMap<String, String> = vars
+            .into_iter()
+            .filter(|(_, value)| !value.trim().is_empty())
+            .collect();
+        let first = |names: &[&str]| names.iter().find_map(|n| vars.get(*n).cloned());
         if self.credentials.is_none() {
-            match (first(&env::AK), first(&env::SK)) {
-                (Some(ak), Some(sk)) => {
-                    self.credentials = Some(match first(&env::SECURITY_TOKEN) {
-                        Some(token) => Credentials::temporary(ak, sk, token),
-                        None => Credentials::aksk(ak, sk),
-                    })
-                }
-                (None, None) => {}
-                (Some(_), None) => {
-                    return Err(Error::Config(
-                        "HUAWEICLOUD_SDK_AK is set but HUAWEICLOUD_SDK_SK (or CLOUD_SDK_SK) is not"
-                            .into(),
-                    ))
-                }
-                (None, Some(_)) => {
-                    return Err(Error::Config(
-                        "HUAWEICLOUD_SDK_SK is set but HUAWEICLOUD_SDK_AK (or CLOUD_SDK_AK) is not"
-                            .into(),
-                    ))
-                }
-            }
+            self.credentials = env_credentials(&first)?;
         }
         if self.project_id.is_none() {
             self.project_id = first(&env::PROJECT_ID);
@@ -216,49 +241,17 @@ impl ConfigBuilder {
         if self.region.is_none() {
             self.region = first(&env::REGION);
         }
-        if self.endpoint.is_none() {
-            self.endpoint = first(&env::ENDPOINT);
+        for (name, value) in vars.iter().filter(|(name, _)| is_endpoint_var(name)) {
+            self.env_endpoints
+                .entry(name.clone())
+                .or_insert_with(|| value.clone());
         }
         Ok(self)
     }
 
     /// Checks and freezes the configuration.
     pub fn build(self) -> Result<Config, Error> {
-        let endpoint_text = match (&self.endpoint, &self.region) {
-            (Some(endpoint), _) => endpoint.trim().to_string(),
-            (None, Some(region)) => {
-                let valid = !region.is_empty()
-                    && region
-                        .chars()
-                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-                if !valid {
-                    return Err(Error::Config(format!(
-                        "region {region:?} is not a region name like cn-north-4"
-                    )));
-                }
-                format!("https://dcs.{region}.myhuaweicloud.com")
-            }
-            (None, None) => {
-                return Err(Error::Config(
-                    "set a region (or an endpoint) in the builder or HUAWEICLOUD_SDK_REGION".into(),
-                ))
-            }
-        };
-        let mut endpoint = reqwest::Url::parse(&endpoint_text)
-            .map_err(|e| Error::Config(format!("endpoint {endpoint_text:?}: {e}")))?;
-        if !matches!(endpoint.scheme(), "http" | "https") || endpoint.host_str().is_none() {
-            return Err(Error::Config(format!(
-                "endpoint {endpoint_text:?} must be an http(s) URL with a host"
-            )));
-        }
-        if endpoint.query().is_some() || endpoint.fragment().is_some() {
-            return Err(Error::Config(format!(
-                "endpoint {endpoint_text:?} must not have a query or fragment"
-            )));
-        }
-        // Paths are appended to the endpoint's own path, so keep it without a trailing slash.
-        let base = endpoint.path().trim_end_matches('/').to_string();
-        endpoint.set_path(&base);
+        let endpoints = self.endpoints()?;
         if let Some(project) = &self.project_id {
             if project.is_empty() || project.contains(['/', '?', '#']) {
                 return Err(Error::Config(format!(
@@ -273,44 +266,91 @@ impl ConfigBuilder {
             ));
         }
         Ok(Config {
-            endpoint,
+            endpoints,
             project_id: self.project_id,
             credentials: self.credentials,
             timeout: self.timeout.unwrap_or(Duration::from_secs(60)),
             connect_timeout: self.connect_timeout.unwrap_or(Duration::from_secs(10)),
             user_agent: self
                 .user_agent
-                .unwrap_or_else(|| format!("dcs-rs/{}", env!("CARGO_PKG_VERSION"))),
+                .unwrap_or_else(|| DEFAULT_USER_AGENT.to_string()),
             retry,
         })
+    }
+
+    /// The region and endpoints, checked. A missing region is not an error here: a service
+    /// whose endpoint needs one reports it when a request is sent.
+    fn endpoints(&self) -> Result<Endpoints, Error> {
+        if let Some(region) = &self.region {
+            check_region(region)?;
+        }
+        let explicit = match &self.endpoint {
+            Some(text) => Some(parse_endpoint(text, "endpoint")?),
+            None => None,
+        };
+        let from_env = self
+            .env_endpoints
+            .iter()
+            .map(|(name, text)| Ok((name.clone(), parse_endpoint(text, name)?)))
+            .collect::<Result<_, Error>>()?;
+        Ok(Endpoints {
+            region: self.region.clone(),
+            explicit,
+            from_env,
+        })
+    }
+}
+
+/// Credentials from the AK/SK (and security token) variables; half a pair is an error.
+fn env_credentials(
+    first: &impl Fn(&[&str]) -> Option<String>,
+) -> Result<Option<Credentials>, Error> {
+    match (first(&env::AK), first(&env::SK)) {
+        (Some(ak), Some(sk)) => Ok(Some(match first(&env::SECURITY_TOKEN) {
+            Some(token) => Credentials::temporary(ak, sk, token),
+            None => Credentials::aksk(ak, sk),
+        })),
+        (None, None) => Ok(None),
+        (Some(_), None) => Err(Error::Config(
+            "HUAWEICLOUD_SDK_AK is set but HUAWEICLOUD_SDK_SK (or CLOUD_SDK_SK) is not".into(),
+        )),
+        (None, Some(_)) => Err(Error::Config(
+            "HUAWEICLOUD_SDK_SK is set but HUAWEICLOUD_SDK_AK (or CLOUD_SDK_AK) is not".into(),
+        )),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashMap;
 
-    fn lookup(vars: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
-        let map: HashMap<String, String> = vars
-            .iter()
+    const DCS: ServiceInfo = ServiceInfo {
+        name: "dcs",
+        endpoint: "https://dcs.{region}.myhuaweicloud.com",
+    };
+
+    fn vars(vars: &[(&str, &str)]) -> Vec<(String, String)> {
+        vars.iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        move |k| map.get(k).cloned()
+            .collect()
     }
 
     #[test]
-    fn region_gives_the_public_endpoint() {
+    fn region_gives_each_service_its_endpoint() {
         let c = Config::builder()
             .region("cn-north-4")
             .build()
             .expect("valid");
+        assert_eq!(c.region(), Some("cn-north-4"));
+        assert_eq!(c.endpoint(), None);
         assert_eq!(
-            c.endpoint().as_str(),
+            c.endpoint_for(&DCS).expect("resolves").as_str(),
             "https://dcs.cn-north-4.myhuaweicloud.com/"
         );
         assert!(Config::builder().region("evil.com/x").build().is_err());
-        assert!(Config::builder().build().is_err());
+        // Without a region the configuration builds; the request says what is missing.
+        let c = Config::builder().build().expect("valid");
+        assert!(c.endpoint_for(&DCS).is_err());
     }
 
     #[test]
@@ -320,7 +360,14 @@ mod tests {
             .endpoint("http://127.0.0.1:8080/dcs/")
             .build()
             .expect("valid");
-        assert_eq!(c.endpoint().as_str(), "http://127.0.0.1:8080/dcs");
+        assert_eq!(
+            c.endpoint().map(reqwest::Url::as_str),
+            Some("http://127.0.0.1:8080/dcs")
+        );
+        assert_eq!(
+            c.endpoint_for(&DCS).expect("resolves").as_str(),
+            "http://127.0.0.1:8080/dcs"
+        );
         for bad in ["ftp://x", "not a url", "http://h/?q=1"] {
             assert!(Config::builder().endpoint(bad).build().is_err(), "{bad}");
         }
@@ -329,7 +376,7 @@ mod tests {
     #[test]
     fn env_prefers_huaweicloud_names_and_falls_back_to_cloud_sdk() {
         let b = Config::builder()
-            .env_from(lookup(&[
+            .env_from(vars(&[
                 ("CLOUD_SDK_AK", "ak2"),
                 ("CLOUD_SDK_SK", "sk2"),
                 ("HUAWEICLOUD_SDK_AK", "ak1"),
@@ -342,28 +389,62 @@ mod tests {
         assert_eq!(c.credentials(), Some(&Credentials::aksk("ak1", "sk1")));
         assert_eq!(c.project_id(), Some("p1"));
         assert_eq!(
-            c.endpoint().host_str(),
+            c.endpoint_for(&DCS).expect("resolves").host_str(),
             Some("dcs.ap-southeast-1.myhuaweicloud.com")
         );
 
         let c = Config::builder()
             .region("r")
-            .env_from(lookup(&[("CLOUD_SDK_AK", "ak2"), ("CLOUD_SDK_SK", "sk2")]))
+            .env_from(vars(&[("CLOUD_SDK_AK", "ak2"), ("CLOUD_SDK_SK", "sk2")]))
             .and_then(ConfigBuilder::build)
             .expect("valid");
         assert_eq!(c.credentials(), Some(&Credentials::aksk("ak2", "sk2")));
     }
 
     #[test]
+    fn env_captures_each_services_endpoint_variable() {
+        let other = ServiceInfo {
+            name: "ecs",
+            endpoint: "https://ecs.{region}.myhuaweicloud.com",
+        };
+        let c = Config::builder()
+            .env_from(vars(&[
+                ("HUAWEICLOUD_SDK_REGION", "cn-north-4"),
+                ("HUAWEICLOUD_SDK_DCS_ENDPOINT", "http://127.0.0.1:9/dcs/"),
+                ("HUAWEICLOUD_SDK_ECS_ENDPOINT", "  "),
+            ]))
+            .and_then(ConfigBuilder::build)
+            .expect("valid");
+        assert_eq!(c.endpoint(), None);
+        assert_eq!(
+            c.endpoint_for(&DCS).expect("resolves").as_str(),
+            "http://127.0.0.1:9/dcs"
+        );
+        // A blank variable is unset: the service keeps its regional endpoint.
+        assert_eq!(
+            c.endpoint_for(&other).expect("resolves").host_str(),
+            Some("ecs.cn-north-4.myhuaweicloud.com")
+        );
+        let err = Config::builder()
+            .env_from(vars(&[("HUAWEICLOUD_SDK_DCS_ENDPOINT", "nope")]))
+            .and_then(ConfigBuilder::build)
+            .expect_err("not a URL");
+        assert!(
+            err.to_string().contains("HUAWEICLOUD_SDK_DCS_ENDPOINT"),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn env_half_credentials_are_an_error_and_code_wins() {
         assert!(Config::builder()
-            .env_from(lookup(&[("HUAWEICLOUD_SDK_AK", "ak")]))
+            .env_from(vars(&[("HUAWEICLOUD_SDK_AK", "ak")]))
             .is_err());
         let c = Config::builder()
             .region("r")
             .credentials(Credentials::token("t"))
             .project_id("mine")
-            .env_from(lookup(&[
+            .env_from(vars(&[
                 ("HUAWEICLOUD_SDK_AK", "ak"),
                 ("HUAWEICLOUD_SDK_PROJECT_ID", "theirs"),
             ]))
@@ -371,5 +452,15 @@ mod tests {
             .expect("valid");
         assert_eq!(c.credentials(), Some(&Credentials::token("t")));
         assert_eq!(c.project_id(), Some("mine"));
+    }
+
+    #[test]
+    fn the_default_user_agent_names_no_service() {
+        let c = Config::builder().build().expect("valid");
+        assert!(
+            c.user_agent().starts_with("huaweicloud-runtime/"),
+            "{}",
+            c.user_agent()
+        );
     }
 }

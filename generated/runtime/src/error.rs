@@ -5,7 +5,7 @@ use std::time::Duration;
 /// How much of a response body `Display` shows; the full body stays in the error.
 const DISPLAY_BODY_CHARS: usize = 300;
 
-/// Everything that can go wrong calling DCS.
+/// Everything that can go wrong calling a service.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -115,8 +115,9 @@ impl Error {
     }
 }
 
-/// Pulls `error_code`/`error_msg` out of an error body. DCS uses the flat form; the API gateway
-/// in front of it answers `{"error": {"code", "message"}}` or `{"error_code", "error_msg"}`.
+/// Pulls `error_code`/`error_msg` out of an error body. Services use the flat form (DCS does);
+/// the API gateway in front of them answers `{"error": {"code", "message"}}` or
+/// `{"error_code", "error_msg"}`.
 pub(crate) fn parse_error_body(body: &[u8]) -> (Option<String>, Option<String>) {
     let Ok(serde_json::Value::Object(map)) = serde_json::from_slice::<serde_json::Value>(body)
     else {

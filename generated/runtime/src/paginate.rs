@@ -26,7 +26,8 @@ struct State<F, I> {
 
 /// Yields every item of a paged list. `fetch(offset, limit)` requests one page; the stream stops
 /// after a short or empty page, when `offset` reaches the page's `total`, or after the first
-/// error (which it yields). Offsets count items, as DCS's `offset` parameters do.
+/// error (which it yields). Offsets count items, as the services' `offset` parameters do (DCS's,
+/// for one).
 pub fn paginate<P, F, Fut>(page_size: u32, fetch: F) -> impl Stream<Item = Result<P::Item, Error>>
 where
     P: Page,

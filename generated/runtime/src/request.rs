@@ -197,17 +197,20 @@ pub(crate) fn fill_path(
     Ok(out)
 }
 
-/// Headers the runtime sets itself (authentication, signing, body type); callers may not pass
-/// them, and a documented parameter with such a name needs no value from the caller.
-const RUNTIME_HEADERS: [&str; 8] = [
-    "host",
+/// Headers the runtime sets itself (authentication, signing, body type, user agent), lowercase:
+/// callers may not pass them, and a documented parameter with such a name needs no value from
+/// the caller. The generator leaves them out of method arguments (a test of `apiref-codegen`
+/// checks that its list is this one).
+pub const RUNTIME_HEADERS: &[&str] = &[
     "authorization",
-    "x-sdk-date",
-    "x-auth-token",
-    "x-security-token",
-    "content-type",
     "content-length",
+    "content-type",
+    "host",
+    "user-agent",
+    "x-auth-token",
     "x-project-id",
+    "x-sdk-date",
+    "x-security-token",
 ];
 
 /// Whether the runtime sets header `name` itself (case-insensitive).
@@ -327,6 +330,10 @@ mod tests {
         // X-Auth-Token is documented as required but set by the runtime.
         assert!(check_required(&r).is_ok());
         assert!(is_runtime_header("Content-Type") && !is_runtime_header("X-Language"));
+        assert!(
+            is_runtime_header("User-Agent"),
+            "set from the configuration"
+        );
     }
 
     #[derive(Serialize)]

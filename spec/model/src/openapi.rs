@@ -398,7 +398,7 @@ fn number(n: f64) -> Value {
         .unwrap_or(Value::Null)
 }
 
-/// Output format of [`cli`].
+/// Output format of [`render`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Yaml,

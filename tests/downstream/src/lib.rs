@@ -51,7 +51,10 @@ impl Caches {
     }
 
     /// The request `back_up` would send, for logging or dry runs.
-    pub fn back_up_request(&self, instance_id: &str) -> Result<dcs_client::runtime::Request, Error> {
+    pub fn back_up_request(
+        &self,
+        instance_id: &str,
+    ) -> Result<dcs_client::runtime::Request, Error> {
         self.dcs
             .copy_instance_request(instance_id, &BackupInstanceBody::new())
     }

@@ -1,6 +1,6 @@
 //! The newest single-page layout (`004_…`, 2025): one cell per line, like [`super::cells`], with
 //! every description split into 参数解释 / 约束限制 / 取值范围 / 默认取值 blocks
-//! ([`super::cell_blocks`]).
+//! (`cell_blocks`).
 
 use crate::raw::{Diagnostic, RawDoc};
 

@@ -184,17 +184,24 @@ impl Normalizer<'_> {
     }
 }
 
-/// The page's examples; a response example without a status that its title calls a failure
-/// ("Abnormal response") gets the first error status the page lists.
+/// The page's examples; a response example without a status shows the first success status
+/// the page lists (200 when none is listed), or the first error status when its title calls it
+/// a failure ("Abnormal response").
 fn examples_with_status(raw: &RawOperation) -> Vec<crate::model::Example> {
     let error = raw.status_codes.iter().map(|s| s.0).find(|s| *s >= 400);
+    let success = raw
+        .status_codes
+        .iter()
+        .map(|s| s.0)
+        .find(|s| (200..300).contains(s))
+        .or(Some(200));
     raw.examples
         .iter()
         .cloned()
         .map(|mut e| {
-            let failure = e.title.as_deref().is_some_and(crate::words::says_failure);
-            if e.kind == ExampleKind::Response && e.status.is_none() && failure {
-                e.status = error;
+            if e.kind == ExampleKind::Response && e.status.is_none() {
+                let failure = e.title.as_deref().is_some_and(crate::words::says_failure);
+                e.status = if failure { error } else { success };
             }
             e
         })

@@ -5,8 +5,8 @@
 //! refer to them.
 //!
 //! What a section holds comes from its heading's words as a hint and from what it holds
-//! ([`sections`]); what a table holds from its header cells ([`tables`]); which table describes
-//! which row's object from the page's links and captions ([`nested`]).
+//! (`sections`); what a table holds from its header cells (`tables`); which table describes
+//! which row's object from the page's links and captions (`nested`).
 
 mod dom;
 mod nested;

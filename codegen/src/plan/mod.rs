@@ -1,0 +1,185 @@
+//! Naming and shaping decisions, made once before any tokens are emitted.
+//!
+//! Everything that needs a global view lives here: which schemas are emitted, the Rust name of
+//! every type, field, enum, variant and method (with collisions resolved in a fixed order, so the
+//! output is deterministic), which fields are optional or boxed, which types may derive `Eq`, and
+//! which list operations get a page stream.
+
+mod enums;
+mod graph;
+mod models;
+mod ops;
+mod pages;
+
+use std::collections::BTreeMap;
+
+use apiref_spec::{Field, Location, Operation, Spec, TypeRef};
+
+use crate::ident::Names;
+use crate::prelude::StdPaths;
+use crate::types::{Ctx, FieldType, Scope};
+
+#[derive(Debug)]
+pub struct ModelField<'a> {
+    pub field: &'a Field,
+    pub rust: String,
+    pub ty: FieldType,
+    /// The document calls it required.
+    pub required: bool,
+    /// Emitted as `Option<T>` (optional, or required in a response model).
+    pub option: bool,
+    pub sensitive: bool,
+    /// Wrapped in `Box` to break a cycle of directly nested schemas.
+    pub boxed: bool,
+}
+
+#[derive(Debug)]
+pub enum ModelKind<'a> {
+    Schema {
+        name: &'a str,
+        description: Option<&'a str>,
+        source: &'a str,
+    },
+    Query(&'a Operation),
+}
+
+#[derive(Debug)]
+pub struct Model<'a> {
+    pub rust: String,
+    pub kind: ModelKind<'a>,
+    pub fields: Vec<ModelField<'a>>,
+    /// Reachable from a response: required fields are `Option` too.
+    pub tolerant: bool,
+    /// Only in responses (not reachable from a request body): no `with_*` setters, since
+    /// callers read these values; tests build them with `..Default::default()`.
+    pub response_only: bool,
+    pub eq: bool,
+}
+
+#[derive(Debug)]
+pub struct EnumDef {
+    pub rust: String,
+    pub int: bool,
+    /// (variant, wire value) in first-listed order.
+    pub variants: Vec<(String, String)>,
+    pub description: String,
+    /// `Schema.field` of every field using it.
+    pub sites: Vec<String>,
+}
+
+#[derive(Debug)]
+pub struct Arg<'a> {
+    pub wire: String,
+    pub rust: String,
+    pub location: Location,
+    pub ty: FieldType,
+    pub required: bool,
+    /// `None` for a path placeholder the document does not list.
+    pub field: Option<&'a Field>,
+}
+
+#[derive(Debug)]
+pub struct PagePlan {
+    pub response: TypeRef,
+    pub items_field: String,
+    pub items_option: bool,
+    pub item: FieldType,
+    pub total_field: String,
+    pub total_option: bool,
+    pub offset_field: String,
+    pub offset_option: bool,
+    pub limit_field: String,
+    pub limit_option: bool,
+    /// The first operation with this response type emits the `Page` impl.
+    pub emit_impl: bool,
+}
+
+#[derive(Debug)]
+pub struct Op<'a> {
+    pub op: &'a Operation,
+    pub const_name: String,
+    pub method: String,
+    pub request_method: String,
+    pub stream_method: Option<String>,
+    /// Path arguments, then header arguments.
+    pub args: Vec<Arg<'a>>,
+    pub query: Option<String>,
+    pub body: Option<TypeRef>,
+    pub response: Option<TypeRef>,
+    pub page: Option<PagePlan>,
+}
+
+#[derive(Debug)]
+pub struct Plan<'a> {
+    /// Prelude paths inside `mod models` and beside it.
+    pub models_std: StdPaths,
+    pub root_std: StdPaths,
+    /// `mod models` imports serde's `Serialize` and `Deserialize` (for short derive lists):
+    /// when it has models and no type of its own takes either name.
+    pub serde_imported: bool,
+    /// Schema name → Rust type name.
+    pub type_names: BTreeMap<String, String>,
+    pub models: Vec<Model<'a>>,
+    pub enums: Vec<EnumDef>,
+    pub ops: Vec<Op<'a>>,
+}
+
+pub fn build<'a>(spec: &'a Spec, groups: Option<&[String]>) -> Plan<'a> {
+    let ops: Vec<&Operation> = spec
+        .operations
+        .iter()
+        .filter(|op| groups.map_or(true, |gs| gs.contains(&op.group)))
+        .collect();
+    let schemas = graph::selected_schemas(spec, &ops, groups.is_some());
+    // Type names: schemas first (sorted), then query structs (document order), then enums.
+    let mut types = Names::default();
+    let type_names = models::name_schemas(&schemas, &mut types);
+    let query_names = models::name_queries(&ops, &mut types);
+    let sites = enums::sites(spec, &schemas, &type_names, &ops, &query_names);
+    let (enums, enum_of) = enums::plan_enums(&sites, &mut types);
+
+    let eq_free = graph::float_free(spec, &schemas);
+    let mut models = models::schema_models(spec, &ops, &schemas, &type_names, &enum_of, &eq_free);
+    let mut planned_ops = ops::plan_ops(&ops, &query_names, &enum_of);
+    models.extend(models::query_models(
+        spec,
+        &ops,
+        &query_names,
+        &enum_of,
+        &eq_free,
+    ));
+    pages::plan_pages(&mut planned_ops, &models, &type_names);
+
+    let declared = models::declared(&models, &enums);
+    let models_std = StdPaths::shadowed_by(declared.iter().copied());
+    let serde_imported =
+        !models.is_empty() && !declared.contains("Serialize") && !declared.contains("Deserialize");
+    Plan {
+        models_std,
+        root_std: StdPaths::shadowed_by([]),
+        serde_imported,
+        type_names,
+        models,
+        enums,
+        ops: planned_ops,
+    }
+}
+
+impl Plan<'_> {
+    /// Prelude paths for code written in `ctx`.
+    pub fn std(&self, ctx: Ctx) -> StdPaths {
+        match ctx {
+            Ctx::Models => self.models_std,
+            Ctx::Root => self.root_std,
+        }
+    }
+
+    /// How types are written in `ctx`.
+    pub fn scope(&self, ctx: Ctx) -> Scope<'_> {
+        Scope {
+            ctx,
+            std: self.std(ctx),
+            type_names: &self.type_names,
+        }
+    }
+}
