@@ -1,16 +1,19 @@
 //! The HTTP client: builds, signs, sends and retries requests, and decodes the replies.
 
+use std::fmt;
 use std::sync::Arc;
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
 
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use serde::de::DeserializeOwned;
 use tracing::{field, Instrument};
 
+use crate::body::{kept_text, read_limited, ReadError};
 use crate::config::{Config, RetryPolicy};
 use crate::credentials::Credentials;
 use crate::endpoint::ServiceInfo;
 use crate::error::{parse_error_body, Error};
+use crate::json_path::path_of_error;
 use crate::request::{check_required, fill_path, is_runtime_header, Request};
 use crate::retry::{next_delay, parse_retry_after, Outcome};
 use crate::signer::{self, SignableRequest};
@@ -18,12 +21,25 @@ use crate::time::sdk_date;
 
 /// The HTTP client behind generated clients. Cheap to clone: clones share the connection pool,
 /// so one client can back the generated clients of several services.
-#[derive(Debug, Clone)]
+///
+/// `Debug` shows the service and the [`Config`], secrets redacted; not the connection pool.
+#[derive(Clone)]
 pub struct Client {
     config: Arc<Config>,
     http: reqwest::Client,
     /// The service whose endpoint requests go to (see [`Client::for_service`]).
     service: Option<&'static ServiceInfo>,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // reqwest's own `Debug` would add pool and proxy internals (proxy URLs from the
+        // environment may carry passwords) and nothing a user can act on.
+        f.debug_struct("Client")
+            .field("service", &self.service.map(|s| s.name))
+            .field("config", &self.config)
+            .finish_non_exhaustive()
+    }
 }
 
 /// A request with everything but the per-attempt date and signature.
@@ -91,6 +107,9 @@ impl Client {
     /// Sends `request` (with retries) and decodes a 2xx body as `T`. An empty body decodes as
     /// JSON `null`, and `T = ()` ignores the body, so operations without a documented response
     /// body work with any reply.
+    ///
+    /// Tracing: one `huaweicloud.request` span (service, operation, method) holds one
+    /// `huaweicloud.attempt` span per attempt, each with its own number, status and request id.
     pub async fn execute<T: DeserializeOwned>(&self, request: Request) -> Result<T, Error> {
         let op = request.operation;
         let span = tracing::info_span!(
@@ -98,9 +117,6 @@ impl Client {
             service = self.service.map(|s| s.name),
             operation = op.name,
             method = op.method,
-            attempt = field::Empty,
-            status = field::Empty,
-            request_id = field::Empty,
         );
         async move {
             let prepared = self.prepare(request)?;
@@ -217,15 +233,19 @@ impl Client {
 
     async fn send_with_retries(&self, p: &Prepared) -> Result<(u16, Vec<u8>), Error> {
         let policy = self.config.retry();
-        let span = tracing::Span::current();
         let mut attempt = 1u32;
         loop {
-            span.record("attempt", attempt);
-            let (outcome, error) = match self.attempt(p).await {
+            // A span of its own per attempt (a child of the request's), so one attempt's status
+            // and request id never show on another's lines.
+            let span = tracing::info_span!(
+                "huaweicloud.attempt",
+                attempt,
+                status = field::Empty,
+                request_id = field::Empty,
+            );
+            let (outcome, error) = match self.attempt(p).instrument(span).await {
                 Ok(AttemptResult::Done(status, body)) => return Ok((status, body)),
-                Ok(AttemptResult::Retryable { retry_after, error }) => {
-                    (Outcome::Status { retry_after }, error)
-                }
+                Ok(AttemptResult::Retryable { outcome, error }) => (outcome, error),
                 Err(AttemptError::Final(error)) => return Err(error),
                 Err(AttemptError::Transport { not_sent, error }) => {
                     let outcome = if not_sent {
@@ -254,7 +274,7 @@ impl Client {
 
     async fn attempt(&self, p: &Prepared) -> Result<AttemptResult, AttemptError> {
         let headers = self.attempt_headers(p).map_err(AttemptError::Final)?;
-        let response = self
+        let mut response = self
             .http
             .request(p.method.clone(), p.url.clone())
             .headers(headers)
@@ -278,11 +298,18 @@ impl Client {
             .get(reqwest::header::RETRY_AFTER)
             .and_then(|v| v.to_str().ok())
             .and_then(|v| parse_retry_after(v, SystemTime::now()));
-        let body = response
-            .bytes()
-            .await
-            .map_err(|e| self.transport_error(e))?
-            .to_vec();
+        let limit = self.config.max_response_bytes();
+        let body = match read_limited(&mut response, limit).await {
+            Ok(body) => body,
+            Err(ReadError::Transport(e)) => return Err(self.transport_error(e)),
+            Err(ReadError::TooLarge) => {
+                return Err(AttemptError::Final(Error::ResponseTooLarge {
+                    status,
+                    limit,
+                    request_id,
+                }))
+            }
+        };
         if (200..300).contains(&status) {
             return Ok(AttemptResult::Done(status, body));
         }
@@ -292,13 +319,14 @@ impl Client {
             error_code,
             error_msg,
             request_id,
-            body: String::from_utf8_lossy(&body).into_owned(),
+            body: kept_text(&body),
         };
-        if status == 429 || (500..600).contains(&status) {
-            Ok(AttemptResult::Retryable { retry_after, error })
-        } else {
-            Err(AttemptError::Final(error))
-        }
+        let outcome = match status {
+            429 => Outcome::Throttled { retry_after },
+            500..=599 => Outcome::ServerError { retry_after },
+            _ => return Err(AttemptError::Final(error)),
+        };
+        Ok(AttemptResult::Retryable { outcome, error })
     }
 
     fn transport_error(&self, e: reqwest::Error) -> AttemptError {
@@ -315,8 +343,9 @@ impl Client {
 
 enum AttemptResult {
     Done(u16, Vec<u8>),
+    /// 429 or 5xx: retried as the policy allows.
     Retryable {
-        retry_after: Option<Duration>,
+        outcome: Outcome,
         error: Error,
     },
 }
@@ -335,7 +364,8 @@ fn decode<T: DeserializeOwned>(status: u16, body: &[u8]) -> Result<T, Error> {
     };
     serde_json::from_slice(text).map_err(|source| Error::Decode {
         status,
-        body: String::from_utf8_lossy(body).into_owned(),
+        body: kept_text(body),
+        path: path_of_error(body, &source),
         source,
     })
 }

@@ -1,10 +1,14 @@
 //! Client configuration: region and endpoint, project, credentials, timeouts, retries.
 
 use std::collections::BTreeMap;
+use std::fmt;
 use std::time::Duration;
 
+use crate::body::DEFAULT_MAX_RESPONSE_BYTES;
 use crate::credentials::Credentials;
-use crate::endpoint::{check_region, is_endpoint_var, parse_endpoint, Endpoints, ServiceInfo};
+use crate::endpoint::{
+    check_region, is_endpoint_var, parse_endpoint, redacted_url_text, Endpoints, ServiceInfo,
+};
 use crate::error::Error;
 
 /// Environment variables read by [`Config::from_env`], in order of preference.
@@ -34,8 +38,9 @@ pub struct RetryPolicy {
     pub max_delay: Duration,
     /// The longest `Retry-After` honoured; a longer one ends the retries.
     pub max_retry_after: Duration,
-    /// Also retry `POST` and `PATCH` (which may not be idempotent) on 429, 5xx and connection
-    /// failures after the request may have been sent.
+    /// Also retry `POST` and `PATCH` (which may not be idempotent) on 5xx and on connection
+    /// failures after the request may have been sent. A 429 is retried for every method
+    /// regardless: a throttled request was not processed.
     pub retry_non_idempotent: bool,
 }
 
@@ -66,15 +71,20 @@ impl RetryPolicy {
 /// It holds no service: the endpoint is resolved per service when a request is sent (see
 /// [`Config::endpoint_for`]), so one configuration, and one runtime client, serves several
 /// generated clients.
+///
+/// `Debug` shows no secret: credentials and passwords in endpoint URLs print as
+/// [`REDACTED`](crate::REDACTED).
 #[derive(Debug, Clone)]
 pub struct Config {
     endpoints: Endpoints,
     project_id: Option<String>,
+    /// Redacted by its own `Debug`.
     credentials: Option<Credentials>,
     timeout: Duration,
     connect_timeout: Duration,
     user_agent: String,
     retry: RetryPolicy,
+    max_response_bytes: usize,
 }
 
 impl Config {
@@ -141,6 +151,11 @@ impl Config {
         &self.retry
     }
 
+    /// The largest reply body read, in bytes (see [`ConfigBuilder::max_response_bytes`]).
+    pub fn max_response_bytes(&self) -> usize {
+        self.max_response_bytes
+    }
+
     /// A copy with another retry policy (e.g. to opt a `POST` into retries).
     pub fn with_retry(&self, retry: RetryPolicy) -> Config {
         Config {
@@ -150,8 +165,8 @@ impl Config {
     }
 }
 
-/// Builder of [`Config`]; `build` checks it.
-#[derive(Debug, Clone, Default)]
+/// Builder of [`Config`]; `build` checks it. `Debug` shows no secret, as [`Config`]'s.
+#[derive(Clone, Default)]
 pub struct ConfigBuilder {
     region: Option<String>,
     endpoint: Option<String>,
@@ -163,6 +178,29 @@ pub struct ConfigBuilder {
     connect_timeout: Option<Duration>,
     user_agent: Option<String>,
     retry: Option<RetryPolicy>,
+    max_response_bytes: Option<usize>,
+}
+
+impl fmt::Debug for ConfigBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let env_endpoints: BTreeMap<&str, String> = self
+            .env_endpoints
+            .iter()
+            .map(|(name, text)| (name.as_str(), redacted_url_text(text)))
+            .collect();
+        f.debug_struct("ConfigBuilder")
+            .field("region", &self.region)
+            .field("endpoint", &self.endpoint.as_deref().map(redacted_url_text))
+            .field("env_endpoints", &env_endpoints)
+            .field("project_id", &self.project_id)
+            .field("credentials", &self.credentials)
+            .field("timeout", &self.timeout)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("user_agent", &self.user_agent)
+            .field("retry", &self.retry)
+            .field("max_response_bytes", &self.max_response_bytes)
+            .finish()
+    }
 }
 
 impl ConfigBuilder {
@@ -210,6 +248,14 @@ impl ConfigBuilder {
 
     pub fn retry(mut self, retry: RetryPolicy) -> Self {
         self.retry = Some(retry);
+        self
+    }
+
+    /// The largest reply body read, in bytes (default 64 MiB). A larger reply fails with
+    /// [`Error::ResponseTooLarge`] as soon as its `Content-Length`, or what has arrived, passes
+    /// the limit, so no more than the limit is ever held.
+    pub fn max_response_bytes(mut self, limit: usize) -> Self {
+        self.max_response_bytes = Some(limit);
         self
     }
 
@@ -275,6 +321,9 @@ impl ConfigBuilder {
                 .user_agent
                 .unwrap_or_else(|| DEFAULT_USER_AGENT.to_string()),
             retry,
+            max_response_bytes: self
+                .max_response_bytes
+                .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
         })
     }
 

@@ -2,7 +2,9 @@
 //! turning it into a base URL (regions, endpoint templates, the per-service override variable).
 
 use std::collections::BTreeMap;
+use std::fmt;
 
+use crate::credentials::REDACTED;
 use crate::error::Error;
 
 /// The placeholder of an endpoint template that the configured region fills.
@@ -92,8 +94,10 @@ pub(crate) fn check_region(region: &str) -> Result<(), Error> {
 /// fragment. A base path is kept, without its trailing slash, since paths are appended to it.
 pub(crate) fn parse_endpoint(text: &str, what: &str) -> Result<reqwest::Url, Error> {
     let text = text.trim();
-    let mut url =
-        reqwest::Url::parse(text).map_err(|e| Error::Config(format!("{what} {text:?}: {e}")))?;
+    let mut url = reqwest::Url::parse(text)
+        .map_err(|e| Error::Config(format!("{what} {:?}: {e}", redacted_url_text(text))))?;
+    // Error messages quote the URL less any password in it.
+    let text = redacted_url(&url);
     if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
         return Err(Error::Config(format!(
             "{what} {text:?} must be an http(s) URL with a host"
@@ -109,15 +113,59 @@ pub(crate) fn parse_endpoint(text: &str, what: &str) -> Result<reqwest::Url, Err
     Ok(url)
 }
 
+/// `url` as text, with the password of its user info (`http://user:secret@host`) replaced by
+/// [`REDACTED`], for `Debug` output and error messages.
+pub(crate) fn redacted_url(url: &reqwest::Url) -> String {
+    if url.password().is_none() {
+        return url.to_string();
+    }
+    let mut bare = url.clone();
+    // Setting user info fails only for URLs without a host, which have no password either.
+    let _ = bare.set_password(None);
+    let _ = bare.set_username("");
+    let text = bare.to_string();
+    let rest = text
+        .strip_prefix(bare.scheme())
+        .and_then(|r| r.strip_prefix("://"))
+        .unwrap_or(&text);
+    format!("{}://{}:{REDACTED}@{rest}", url.scheme(), url.username())
+}
+
+/// [`redacted_url`] of URL text as the user gave it; text that does not parse but has user info
+/// is hidden whole.
+pub(crate) fn redacted_url_text(text: &str) -> String {
+    match reqwest::Url::parse(text.trim()) {
+        Ok(url) => redacted_url(&url),
+        Err(_) if text.contains('@') => REDACTED.to_string(),
+        Err(_) => text.to_string(),
+    }
+}
+
 /// Where a configuration sends requests: an explicit endpoint for every service, else a
 /// service's override variable, else the service's template in the region.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub(crate) struct Endpoints {
     pub region: Option<String>,
     /// `Config::builder().endpoint(..)`: tests, private clouds.
     pub explicit: Option<reqwest::Url>,
     /// Per-service override variables captured from the environment, by variable name.
     pub from_env: BTreeMap<String, reqwest::Url>,
+}
+
+/// URLs as text (shorter than `Url`'s own `Debug`) and without passwords.
+impl fmt::Debug for Endpoints {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let from_env: BTreeMap<&str, String> = self
+            .from_env
+            .iter()
+            .map(|(name, url)| (name.as_str(), redacted_url(url)))
+            .collect();
+        f.debug_struct("Endpoints")
+            .field("region", &self.region)
+            .field("explicit", &self.explicit.as_ref().map(redacted_url))
+            .field("from_env", &from_env)
+            .finish()
+    }
 }
 
 impl Endpoints {

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-/// How much of a response body `Display` shows; the full body stays in the error.
+/// How much of a response body `Display` shows; the error keeps more (see `body::kept_text`).
 const DISPLAY_BODY_CHARS: usize = 300;
 
 /// Everything that can go wrong calling a service.
@@ -28,21 +28,52 @@ pub enum Error {
         error_msg: Option<String>,
         /// The `X-Request-Id` response header, to quote to support.
         request_id: Option<String>,
-        /// The raw body, lossily decoded as UTF-8.
+        /// The raw body, lossily decoded as UTF-8; past a few KiB it is cut at a character
+        /// boundary, ending with a mark that gives the full size.
         body: String,
     },
     /// A 2xx body that is not the JSON the operation documents.
     #[error(
-        "HTTP {status}: response body does not parse ({source}): {}",
+        "HTTP {status}: response body does not parse{} ({source}): {}",
+        at_path(path.as_deref()),
         excerpt(body)
     )]
     Decode {
         status: u16,
-        /// The raw body, lossily decoded as UTF-8.
+        /// The raw body, lossily decoded as UTF-8 and cut after a few KiB (see
+        /// [`Error::Api`]'s `body`).
         body: String,
+        /// Where in the body a value did not fit its field (`instances[0].capacity`): serde's
+        /// own errors give only a line and column. `None` for a body that is not JSON at all.
+        path: Option<String>,
         #[source]
         source: serde_json::Error,
     },
+    /// A reply larger than [`Config::max_response_bytes`](crate::Config::max_response_bytes):
+    /// its `Content-Length` said so, or reading passed the limit (the rest is not read).
+    #[error(
+        "HTTP {status}: response body larger than the limit of {limit} bytes \
+         (ConfigBuilder::max_response_bytes){}",
+        in_request(request_id.as_deref())
+    )]
+    ResponseTooLarge {
+        status: u16,
+        /// The limit in bytes.
+        limit: usize,
+        request_id: Option<String>,
+    },
+    /// A paged list sent the same page twice in a row: the server ignores `offset`, and the
+    /// list would never end. `page` is the 1-based number of the repeated page, `offset` the
+    /// offset it was asked for.
+    #[error(
+        "page {page} (offset {offset}) repeats the previous page item for item: the server \
+         ignores the offset, so paging stopped"
+    )]
+    RepeatedPage { page: u64, offset: u64 },
+    /// A paged list needed more than the page limit
+    /// ([`Paging::with_max_pages`](crate::Paging::with_max_pages)).
+    #[error("the list has more than {max_pages} pages (the page limit); paging stopped")]
+    TooManyPages { max_pages: u64 },
     /// The request cannot be built (missing path parameter, unserializable value, …).
     #[error("invalid request: {0}")]
     InvalidRequest(String),
@@ -59,6 +90,16 @@ fn excerpt(body: &str) -> String {
     } else {
         head
     }
+}
+
+fn at_path(path: Option<&str>) -> String {
+    path.map(|p| format!(" at {p}")).unwrap_or_default()
+}
+
+fn in_request(request_id: Option<&str>) -> String {
+    request_id
+        .map(|id| format!(" (request id {id})"))
+        .unwrap_or_default()
 }
 
 fn api_message(
@@ -78,17 +119,17 @@ fn api_message(
         }
         (None, None) => {}
     }
-    if let Some(id) = request_id {
-        out.push_str(&format!(" (request id {id})"));
-    }
+    out.push_str(&in_request(request_id));
     out
 }
 
 impl Error {
-    /// The HTTP status, for `Api` and `Decode` errors.
+    /// The HTTP status, for `Api`, `Decode` and `ResponseTooLarge` errors.
     pub fn status(&self) -> Option<u16> {
         match self {
-            Error::Api { status, .. } | Error::Decode { status, .. } => Some(*status),
+            Error::Api { status, .. }
+            | Error::Decode { status, .. }
+            | Error::ResponseTooLarge { status, .. } => Some(*status),
             _ => None,
         }
     }
@@ -104,7 +145,9 @@ impl Error {
     /// The `X-Request-Id` of the failed response.
     pub fn request_id(&self) -> Option<&str> {
         match self {
-            Error::Api { request_id, .. } => request_id.as_deref(),
+            Error::Api { request_id, .. } | Error::ResponseTooLarge { request_id, .. } => {
+                request_id.as_deref()
+            }
             _ => None,
         }
     }

@@ -7,6 +7,11 @@
 //! deserializer (no intermediate `serde_json::Value`); `null` is `None`, and any other value
 //! fails with an error naming the whole value (`unexpected value "lots"`). Serializing is left to
 //! the field's own type, so values go back in the documented form.
+//!
+//! serde hands a `deserialize_with` function no field name, so the error names the value and
+//! `serde_json` adds only a line and column; [`Client::execute`](crate::Client::execute) adds the
+//! field's path (`instances[0].capacity`) to the [`Error::Decode`](crate::Error::Decode) it
+//! returns.
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -19,7 +24,8 @@ pub fn text<'de, D: de::Deserializer<'de>>(deserializer: D) -> Result<Option<Str
     read(deserializer)
 }
 
-/// An integer: also integer text (surrounding spaces allowed).
+/// An integer: also integer text (surrounding spaces allowed), and an integral float (`2.0`,
+/// `1e3`, or that as text); `2.5` is still an error.
 pub fn int<'de, D: de::Deserializer<'de>>(deserializer: D) -> Result<Option<i64>, D::Error> {
     read(deserializer)
 }
@@ -71,7 +77,10 @@ impl Read for String {
 impl Read for i64 {
     const EXPECTING: &'static str = "an integer or integer text";
     fn from_str(v: &str) -> Option<Self> {
-        v.trim().parse().ok()
+        let v = v.trim();
+        // Only text that reads as a number at all gets the float's chance: Rust also parses
+        // `inf` and `NaN`, which `integral` rejects anyway.
+        v.parse().ok().or_else(|| integral(v.parse().ok()?))
     }
     fn from_i64(v: i64) -> Option<Self> {
         Some(v)
@@ -79,12 +88,24 @@ impl Read for i64 {
     fn from_u64(v: u64) -> Option<Self> {
         i64::try_from(v).ok()
     }
-    fn from_f64(_: f64) -> Option<Self> {
-        None
+    fn from_f64(v: f64) -> Option<Self> {
+        integral(v)
     }
     fn from_bool(_: bool) -> Option<Self> {
         None
     }
+}
+
+/// The largest magnitude up to which every integer is an `f64`: beyond it `9007199254740993.0`
+/// already reads as `…992`, so taking such a float as an integer would change the number.
+const EXACT_INTEGER_LIMIT: f64 = 9_007_199_254_740_992.0; // 2^53
+
+/// An integer sent as a float (`2.0`, `1e3`, as some servers' JSON encoders write every
+/// number). A fraction, or a magnitude where floats no longer hold every integer, is not one.
+fn integral(v: f64) -> Option<i64> {
+    let exact = v.is_finite() && v.fract() == 0.0 && v.abs() <= EXACT_INTEGER_LIMIT;
+    // In range, so the cast neither saturates nor rounds.
+    exact.then_some(v as i64)
 }
 
 impl Read for f64 {
@@ -248,6 +269,30 @@ mod tests {
         fails_naming(r#"{"int": true}"#, "true");
         fails_naming(r#"{"int": {"a": [1]}}"#, r#"{"a":[1]}"#);
         fails_naming(r#"{"int": 18446744073709551615}"#, "18446744073709551615");
+    }
+
+    #[test]
+    fn integers_take_integral_floats() {
+        let int = |json: &str| parse(json).map(|m| m.int);
+        assert_eq!(int(r#"{"int": 2.0}"#), Ok(Some(2)));
+        assert_eq!(int(r#"{"int": -2.0}"#), Ok(Some(-2)));
+        assert_eq!(int(r#"{"int": 1e3}"#), Ok(Some(1000)));
+        assert_eq!(int(r#"{"int": 6.0E1}"#), Ok(Some(60)));
+        assert_eq!(int(r#"{"int": -0.0}"#), Ok(Some(0)));
+        assert_eq!(int(r#"{"int": "2.0"}"#), Ok(Some(2)));
+        assert_eq!(int(r#"{"int": " 1e3 "}"#), Ok(Some(1000)));
+        assert_eq!(
+            int(r#"{"int": 9007199254740992.0}"#),
+            Ok(Some(9_007_199_254_740_992))
+        );
+        fails_naming(r#"{"int": 2.5}"#, "2.5");
+        fails_naming(r#"{"int": "2.5"}"#, "\"2.5\"");
+        fails_naming(r#"{"int": 1e-3}"#, "0.001");
+        // Beyond 2^53 a float no longer names one integer.
+        fails_naming(r#"{"int": 1e19}"#, "1e+19");
+        fails_naming(r#"{"int": 9007199254740994.0}"#, "9007199254740994.0");
+        fails_naming(r#"{"int": "inf"}"#, "\"inf\"");
+        fails_naming(r#"{"int": "NaN"}"#, "\"NaN\"");
     }
 
     #[test]

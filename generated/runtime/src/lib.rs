@@ -36,13 +36,41 @@
 //! # Ok(())
 //! # }
 //! ```
+//!
+//! # The generated API
+//!
+//! What every generated client crate offers, and why:
+//!
+//! - **One method per operation**, named after it (`create_instance`), taking the path
+//!   parameters in the order of the URI, then the query object or the body. Path parameters take
+//!   `impl AsRef<str>`. No operation of DCS or ECS takes more than four arguments, and the query
+//!   and body are typed, so a fluent builder per call would add code without making a call
+//!   safer. `<op>_request` builds the [`Request`] without sending it; list operations add
+//!   `<op>_stream`, every item page by page.
+//! - **Request bodies and queries are built with builders**: `CreateInstanceBody::builder()`, a
+//!   setter per field named like it and taking anything that converts into it (`&str`,
+//!   `String`, an enum value; a list takes any iterable), then `build()`. `build()` fails with a
+//!   [`BuildError`] naming the model and the first required field left unset, rather than a
+//!   typestate builder that would not compile: a new edition of the documents that makes a
+//!   field required then fails the request that lacks it, with that message, instead of breaking
+//!   the build of every caller; and the compiler has one builder type per model to check, not
+//!   one per combination of set fields. `?` turns a `BuildError` into [`Error::InvalidRequest`].
+//! - **Models are `#[non_exhaustive]`**: a field the next edition adds does not break code that
+//!   reads or builds them. Reply models, which a caller's tests build, have `new()` and a
+//!   `with_<field>` setter per field.
+//! - **Enums keep an `Unknown(String)` case** and are `#[non_exhaustive]`: a value the documents
+//!   do not list reads as `Unknown` and is sent back unchanged, and a value the next edition adds
+//!   does not break a `match` with a `_` arm.
 #![forbid(unsafe_code)]
 
+mod body;
+mod build_error;
 mod client;
 mod config;
 mod credentials;
 mod endpoint;
 mod error;
+mod json_path;
 pub mod lenient;
 mod paginate;
 mod request;
@@ -50,12 +78,13 @@ mod retry;
 pub mod signer;
 mod time;
 
+pub use build_error::BuildError;
 pub use client::Client;
 pub use config::{env, Config, ConfigBuilder, RetryPolicy};
 pub use credentials::{Credentials, Sensitive, REDACTED};
 pub use endpoint::ServiceInfo;
 pub use error::Error;
-pub use paginate::{paginate, Page};
+pub use paginate::{paginate, paginate_with, Page, Paging};
 pub use request::{
     is_runtime_header, query_pairs, to_body, OperationInfo, ParamInfo, ParamLocation, Request,
     RUNTIME_HEADERS,

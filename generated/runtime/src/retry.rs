@@ -20,8 +20,10 @@ pub(crate) enum Outcome {
     NotSent,
     /// Connection dropped after the request may have been sent.
     MaybeSent,
-    /// 429 or 5xx, with the parsed `Retry-After`.
-    Status { retry_after: Option<Duration> },
+    /// 429: the request was throttled before it was processed, so any method may retry.
+    Throttled { retry_after: Option<Duration> },
+    /// 5xx: the request may have been processed.
+    ServerError { retry_after: Option<Duration> },
 }
 
 /// Delay before the next attempt, or `None` to give up. `attempt` is the 1-based number of the
@@ -39,12 +41,19 @@ pub(crate) fn next_delay(
     match outcome {
         Outcome::NotSent => Some(backoff(policy, attempt)),
         Outcome::MaybeSent if may_repeat => Some(backoff(policy, attempt)),
-        Outcome::Status { retry_after } if may_repeat => match retry_after {
-            Some(wait) if *wait > policy.max_retry_after => None,
-            Some(wait) => Some(*wait),
-            None => Some(backoff(policy, attempt)),
-        },
+        Outcome::Throttled { retry_after } => after(policy, attempt, *retry_after),
+        Outcome::ServerError { retry_after } if may_repeat => after(policy, attempt, *retry_after),
         _ => None,
+    }
+}
+
+/// The server's `Retry-After` up to the policy's cap (a longer one ends the retries), else the
+/// backoff.
+fn after(policy: &RetryPolicy, attempt: u32, retry_after: Option<Duration>) -> Option<Duration> {
+    match retry_after {
+        Some(wait) if wait > policy.max_retry_after => None,
+        Some(wait) => Some(wait),
+        None => Some(backoff(policy, attempt)),
     }
 }
 
@@ -113,7 +122,7 @@ mod tests {
     #[test]
     fn post_is_retried_only_when_not_sent_or_opted_in() {
         let p = policy();
-        let s = Outcome::Status { retry_after: None };
+        let s = Outcome::ServerError { retry_after: None };
         assert!(next_delay(&p, "GET", 1, &s).is_some());
         assert!(next_delay(&p, "POST", 1, &s).is_none());
         assert!(next_delay(&p, "POST", 1, &Outcome::MaybeSent).is_none());
@@ -129,16 +138,49 @@ mod tests {
     }
 
     #[test]
-    fn retry_after_is_honoured_up_to_the_cap() {
+    fn throttling_is_retried_for_every_method() {
         let p = policy();
-        let wait = |secs| Outcome::Status {
-            retry_after: Some(Duration::from_secs(secs)),
+        let throttled = Outcome::Throttled { retry_after: None };
+        for method in ["GET", "POST", "PATCH", "DELETE"] {
+            let delay = next_delay(&p, method, 1, &throttled).expect(method);
+            assert!(delay <= Duration::from_millis(100), "{method}: backoff");
+            assert!(next_delay(&p, method, 4, &throttled).is_none(), "{method}");
+        }
+        let wait = Outcome::Throttled {
+            retry_after: Some(Duration::from_secs(3)),
         };
         assert_eq!(
-            next_delay(&p, "GET", 1, &wait(2)),
-            Some(Duration::from_secs(2))
+            next_delay(&p, "POST", 1, &wait),
+            Some(Duration::from_secs(3))
         );
-        assert_eq!(next_delay(&p, "GET", 1, &wait(11)), None);
+        // 5xx keeps its rule: a POST may have been processed.
+        let failed = Outcome::ServerError {
+            retry_after: Some(Duration::from_secs(3)),
+        };
+        assert_eq!(next_delay(&p, "POST", 1, &failed), None);
+    }
+
+    #[test]
+    fn retry_after_is_honoured_up_to_the_cap() {
+        let p = policy();
+        let outcomes: [fn(Duration) -> Outcome; 2] = [
+            |wait| Outcome::Throttled {
+                retry_after: Some(wait),
+            },
+            |wait| Outcome::ServerError {
+                retry_after: Some(wait),
+            },
+        ];
+        for outcome in outcomes {
+            assert_eq!(
+                next_delay(&p, "GET", 1, &outcome(Duration::from_secs(2))),
+                Some(Duration::from_secs(2))
+            );
+            assert_eq!(
+                next_delay(&p, "GET", 1, &outcome(Duration::from_secs(11))),
+                None
+            );
+        }
     }
 
     #[test]
