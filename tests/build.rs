@@ -317,6 +317,10 @@ fn value_arg(
             return Ok((quote!(let #var: &str = #text;), quote!(#var)));
         }
     }
+    // `impl AsRef<str>`: the text itself.
+    if matches!(ty, syn::Type::ImplTrait(_)) {
+        return Ok((quote!(let #var: &str = #text;), quote!(#var)));
+    }
     if let Some(inner) = option_inner(ty) {
         let (l, c) = value_arg(var, wire, inner)?;
         return Ok((l, quote!(Some(#c))));
@@ -481,18 +485,21 @@ fn tuples_into(e: &syn::Expr, out: &mut BTreeMap<String, String>) -> Result<(), 
             syn::Expr::Call(c) => c.args.first().and_then(str_lit),
             other => str_lit(other),
         };
-        let arg = match value {
-            syn::Expr::MethodCall(mc) => match &*mc.receiver {
-                syn::Expr::Path(p) => p.path.get_ident().map(|i| i.to_string()),
-                _ => None,
-            },
-            _ => None,
-        };
+        let arg = receiver_ident(value);
         if let (Some(wire), Some(arg)) = (wire, arg) {
             out.insert(arg, wire);
         }
     }
     Ok(())
+}
+
+/// The variable at the bottom of a method chain (`id` of `id.as_ref().to_owned()`).
+fn receiver_ident(e: &syn::Expr) -> Option<String> {
+    match e {
+        syn::Expr::MethodCall(mc) => receiver_ident(&mc.receiver),
+        syn::Expr::Path(p) => p.path.get_ident().map(|i| i.to_string()),
+        _ => None,
+    }
 }
 
 fn client_methods(

@@ -54,6 +54,8 @@
 
 mod assemble;
 pub mod build_script;
+mod builders;
+pub mod diff;
 mod docs;
 mod enums;
 mod error;
@@ -417,6 +419,12 @@ impl<'a> Gen<'a> {
                     Self {
                         inner: inner.for_service(&SERVICE),
                     }
+                }
+
+                /// A client with a runtime client of its own, from a configuration
+                /// (`Config::builder()…build()?`, or `Config::from_env()?`).
+                pub fn from_config(config: #rt::Config) -> ::std::result::Result<Self, #rt::Error> {
+                    #rt::Client::new(config).map(Self::new)
                 }
 
                 /// The runtime client, bound to [`SERVICE`].

@@ -7,7 +7,7 @@ use quote::quote;
 use crate::docs::{code, escape_line, Doc};
 use crate::ident::{ident, snake_join, unraw};
 use crate::plan::{Model, ModelField, ModelKind, Plan};
-use crate::types::{tokens, Ctx};
+use crate::types::{tokens, Ctx, FieldType};
 
 /// The facts of a field or parameter as doc lines: requiredness, values, default, range, source.
 pub fn field_doc(doc: &mut Doc, field: &Field, tolerant_required: bool, sensitive: bool) {
@@ -49,13 +49,36 @@ pub fn field_doc(doc: &mut Doc, field: &Field, tolerant_required: bool, sensitiv
     doc.para(format!("Source: {}.", code(&field.source)));
 }
 
-fn field_type(plan: &Plan<'_>, f: &ModelField<'_>, rt: &syn::Path) -> TokenStream {
+pub(crate) fn field_type(plan: &Plan<'_>, f: &ModelField<'_>, rt: &syn::Path) -> TokenStream {
     let mut ty = tokens(&f.ty, plan.scope(Ctx::Models), rt);
     let boxed = &plan.models_std.boxed;
     if f.boxed {
         ty = quote!(#boxed<#ty>);
     }
     ty
+}
+
+/// A setter's parameter type and the field value it makes of `value`: a list takes any iterable
+/// of values that convert into its items (`["a", "b"]`, `[&id]`, a `Vec`), anything else any
+/// value that converts into the field.
+pub(crate) fn setter_input(
+    plan: &Plan<'_>,
+    f: &ModelField<'_>,
+    rt: &syn::Path,
+) -> (TokenStream, TokenStream) {
+    if let (TypeRef::Array(item), false) = (&f.ty.tref, f.boxed) {
+        let item = FieldType {
+            tref: (**item).clone(),
+            enum_name: f.ty.enum_name.clone(),
+        };
+        let item = tokens(&item, plan.scope(Ctx::Models), rt);
+        return (
+            quote!(impl ::std::iter::IntoIterator<Item = impl ::std::convert::Into<#item>>),
+            quote!(value.into_iter().map(::std::convert::Into::into).collect()),
+        );
+    }
+    let ty = field_type(plan, f, rt);
+    (quote!(impl ::std::convert::Into<#ty>), quote!(value.into()))
 }
 
 fn full_type(plan: &Plan<'_>, f: &ModelField<'_>, rt: &syn::Path) -> TokenStream {
@@ -79,30 +102,49 @@ pub fn emit(plan: &Plan<'_>, m: &Model<'_>, rt: &syn::Path) -> TokenStream {
     let derives = derives(plan, m, rt);
     let serde_crate = crate::types::serde_crate(rt);
     let fields = m.fields.iter().map(|f| field(plan, f, transparent, rt));
-    let ctor = constructor(plan, m, rt);
-    let setters = m
-        .fields
-        .iter()
-        .filter(|_| !m.response_only)
-        .map(|f| setter(plan, f, rt));
     let debug = m
         .fields
         .iter()
         .any(|f| f.sensitive)
         .then(|| redacting_debug(m, rt));
     let transparent = transparent.then(|| quote!(#[serde(transparent)]));
+    let (methods, builder) = match &m.builder {
+        Some(b) => {
+            let b = ident(b);
+            let doc = format!(
+                " A builder of `{}`: set fields by name, then `build()`.",
+                unraw(&m.rust)
+            );
+            let builder = crate::builders::emit(plan, m, rt);
+            (
+                quote! {
+                    #[doc = #doc]
+                    pub fn builder() -> #b {
+                        #b::default()
+                    }
+                },
+                Some(builder),
+            )
+        }
+        None => {
+            let ctor = constructor();
+            let setters = m.fields.iter().map(|f| setter(plan, f, rt));
+            (quote!(#ctor #(#setters)*), None)
+        }
+    };
     quote! {
         #doc
         #[derive(#(#derives),*)]
         #[serde(crate = #serde_crate)]
+        #[non_exhaustive]
         #transparent
         pub struct #name { #(#fields)* }
 
         impl #name {
-            #ctor
-            #(#setters)*
+            #methods
         }
 
+        #builder
         #debug
     }
 }
@@ -194,20 +236,21 @@ fn field(plan: &Plan<'_>, f: &ModelField<'_>, transparent: bool, rt: &syn::Path)
     quote! { #d #rename #skip pub #fname: #ty, }
 }
 
+/// `with_<field>` of a model built from `Default` (a response model, which tests build).
 fn setter(plan: &Plan<'_>, f: &ModelField<'_>, rt: &syn::Path) -> TokenStream {
     let fname = ident(&f.rust);
     let setter = ident(&snake_join("with_", &f.rust, ""));
-    let ty = field_type(plan, f, rt);
+    let (input, value) = setter_input(plan, f, rt);
     let value = if f.option {
-        quote!(Some(value))
+        quote!(Some(#value))
     } else {
-        quote!(value)
+        value
     };
     let doc = format!(" Sets `{}`.", f.field.name.replace('`', "'"));
     quote! {
         #[doc = #doc]
         #[must_use]
-        pub fn #setter(mut self, value: #ty) -> Self {
+        pub fn #setter(mut self, value: #input) -> Self {
             self.#fname = #value;
             self
         }
@@ -228,42 +271,12 @@ fn lenient_fn(f: &ModelField<'_>) -> Option<&'static str> {
     }
 }
 
-fn constructor(plan: &Plan<'_>, m: &Model<'_>, rt: &syn::Path) -> TokenStream {
-    let required: Vec<&ModelField> = m.fields.iter().filter(|f| f.required).collect();
-    let params = required.iter().map(|f| {
-        let n = ident(&f.rust);
-        let ty = field_type(plan, f, rt);
-        quote!(#n: #ty)
-    });
-    let inits = m.fields.iter().map(|f| {
-        let n = ident(&f.rust);
-        match (f.required, f.option) {
-            (true, false) => quote!(#n),
-            (true, true) => quote!(#n: Some(#n)),
-            (false, _) => quote!(#n: None),
-        }
-    });
-    let allow = crate::types::allow_many_args(required.len());
-    if required.is_empty() && m.fields.iter().all(|f| f.option) {
-        // Every field starts unset: that is the derived `Default`.
-        return quote! {
-            /// Creates a value with every field unset.
-            pub fn new() -> Self {
-                Self::default()
-            }
-        };
-    }
-    let doc = if required.is_empty() {
-        " Creates a value with every field unset.".to_string()
-    } else {
-        " Creates a value from the fields the document marks required; the others start unset."
-            .to_string()
-    };
+/// `new()` of a model built from `Default` (a response model: every field is optional).
+fn constructor() -> TokenStream {
     quote! {
-        #[doc = #doc]
-        #allow
-        pub fn new(#(#params),*) -> Self {
-            Self { #(#inits),* }
+        /// Creates a value with every field unset; set them with the `with_*` methods.
+        pub fn new() -> Self {
+            Self::default()
         }
     }
 }

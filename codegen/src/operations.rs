@@ -136,7 +136,12 @@ fn arg_doc(doc: &mut Doc, o: &Op<'_>, with_query: bool, with_body: bool) {
     }
 }
 
+/// A required text argument takes anything that reads as text (`&str`, `String`, `&String`);
+/// the others are typed as [`Pass`] decides.
 fn arg_type(plan: &Plan<'_>, a: &Arg<'_>, rt: &syn::Path) -> TokenStream {
+    if a.required && Pass::of(&a.ty) == Pass::Str {
+        return quote!(impl ::std::convert::AsRef<str>);
+    }
     let t = arg_tokens(&a.ty, plan.scope(Ctx::Root), rt);
     let option = &plan.root_std.option;
     if a.required {
@@ -268,7 +273,7 @@ fn request_method(plan: &Plan<'_>, o: &Op<'_>, sig: &Sig, rt: &syn::Path) -> Tok
 fn owned_text(a: &Arg<'_>) -> TokenStream {
     let n = ident(&a.rust);
     if Pass::of(&a.ty) == Pass::Str {
-        quote!(#n.to_owned())
+        quote!(#n.as_ref().to_owned())
     } else {
         quote!(#n.to_string())
     }
@@ -424,7 +429,7 @@ fn owned_copy(a: &Arg<'_>) -> TokenStream {
     let n = ident(&a.rust);
     let v = match (Pass::of(&a.ty), a.required) {
         (Pass::Copy, _) => return quote!(),
-        (Pass::Str, true) => quote!(#n.to_owned()),
+        (Pass::Str, true) => quote!(#n.as_ref().to_owned()),
         (Pass::Slice, true) => quote!(#n.to_vec()),
         (Pass::Ref, true) => quote!(#n.clone()),
         (Pass::Str, false) => quote!(#n.map(::std::borrow::ToOwned::to_owned)),

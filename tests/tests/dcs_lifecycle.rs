@@ -8,7 +8,8 @@ mod lifecycle;
 use std::time::Duration;
 
 use apiref_tests::signature::ValidSignature;
-use dcs_client::{Config, Credentials, DcsClient, RuntimeClient};
+use dcs_client::models::BackupRecordResponseStatus;
+use dcs_client::{Config, Credentials, DcsClient};
 use serde_json::json;
 use wiremock::matchers::{method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -113,7 +114,7 @@ async fn the_lifecycle_example_runs_against_a_dcs_like_server() {
         .credentials(Credentials::aksk(AK, SK))
         .build()
         .expect("config");
-    let dcs = DcsClient::new(RuntimeClient::new(config).expect("client"));
+    let dcs = DcsClient::from_config(config).expect("client");
     let settings = lifecycle::Settings {
         name: "dcs-demo".to_string(),
         vpc_id: "5e37b3be-950a-48e1-b498-65b63d336481".to_string(),
@@ -133,7 +134,7 @@ async fn the_lifecycle_example_runs_against_a_dcs_like_server() {
         summary.backups,
         [(
             "548ceeff-2cbb-47ab-9a1c-7b085a8c08d7".to_string(),
-            "succeed".to_string()
+            Some(BackupRecordResponseStatus::Succeed)
         )]
     );
 

@@ -37,7 +37,7 @@ async fn an_unlisted_enum_value_round_trips_as_unknown() {
         {"backup_id": "b2", "status": "succeed"}]}"#;
     let (_server, client) = setup(200, body, "application/json").await;
     let reply = client
-        .list_backup_records("i-1", &ListBackupRecordsQuery::new())
+        .list_backup_records("i-1", &ListBackupRecordsQuery::default())
         .await
         .expect("a 200 reply parses");
     let records = reply.backup_record_response.clone().unwrap_or_default();
@@ -59,7 +59,7 @@ async fn a_documented_error_code_maps_to_the_generated_error_code() {
     let body = r#"{"error_code": "111400002", "error_msg": "Invalid project ID format."}"#;
     let (_server, client) = setup(400, body, "application/json").await;
     let err = client
-        .list_backup_records("i-1", &ListBackupRecordsQuery::new())
+        .list_backup_records("i-1", &ListBackupRecordsQuery::default())
         .await
         .expect_err("a 400 is an error");
     assert_eq!(err.status(), Some(400));
@@ -72,7 +72,7 @@ async fn a_documented_error_code_maps_to_the_generated_error_code() {
     // A DCS.xxxx code of the table too.
     let (_server, client) = setup(400, r#"{"error_code": "DCS.4002"}"#, "application/json").await;
     let err = client
-        .list_backup_records("i-1", &ListBackupRecordsQuery::new())
+        .list_backup_records("i-1", &ListBackupRecordsQuery::default())
         .await
         .expect_err("a 400 is an error");
     assert_eq!(
@@ -86,7 +86,7 @@ async fn an_html_error_page_is_an_api_error_keeping_the_page() {
     let page = "<html><body><h1>502 Bad Gateway</h1></body></html>";
     let (_server, client) = setup(502, page, "text/html").await;
     let err = client
-        .list_backup_records("i-1", &ListBackupRecordsQuery::new())
+        .list_backup_records("i-1", &ListBackupRecordsQuery::default())
         .await
         .expect_err("a 502 is an error");
     match err {
@@ -109,7 +109,7 @@ async fn a_truncated_json_body_is_a_decode_error_keeping_the_body() {
     let truncated = r#"{"total_num": 1, "backup_record_response": [{"backup_id": "b1", "sta"#;
     let (_server, client) = setup(200, truncated, "application/json").await;
     let err = client
-        .list_backup_records("i-1", &ListBackupRecordsQuery::new())
+        .list_backup_records("i-1", &ListBackupRecordsQuery::default())
         .await
         .expect_err("a truncated body does not parse");
     match err {

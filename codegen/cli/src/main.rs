@@ -7,11 +7,15 @@
 //! - `apiref generate SPEC [-o FILE]`: the client's Rust source.
 //! - `apiref diagnostics DIR`: every diagnostic of a scrape, without writing anything.
 //! - `apiref openapi SPEC`: the spec as an OpenAPI 3.0 document.
+//! - `apiref spec-diff OLD NEW`: every change between two specs, classified for the generated
+//!   Rust API and the wire, with the client crate's next version (`cargo spec-diff`).
 #![forbid(unsafe_code)]
 
 mod generate;
 mod regen;
+mod render;
 mod scrape;
+mod spec_diff;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -44,6 +48,8 @@ enum Command {
     Generate(generate::Args),
     /// Export a spec as an OpenAPI 3.0 document.
     Openapi(generate::OpenapiArgs),
+    /// What changed between two specs: breaking, additive or docs for the Rust API, and on the wire.
+    SpecDiff(spec_diff::Args),
 }
 
 /// A failed command: what to print, and whether it was the caller's usage.
@@ -57,6 +63,7 @@ fn main() -> ExitCode {
         Command::Diagnostics { dir } => scrape::diagnostics(&dir),
         Command::Generate(args) => generate::run(&args),
         Command::Openapi(args) => generate::openapi(&args),
+        Command::SpecDiff(args) => spec_diff::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

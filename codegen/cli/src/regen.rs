@@ -2,15 +2,24 @@
 //! check that the generator takes the spec (a spec it rejects is not written over a good one),
 //! write `spec.yaml` and `reports/`, and rewrite the `[features]` block of each client crate under
 //! `generated/` whose `spec.yaml` is that spec. One failing service does not stop the others.
+//!
+//! When the spec changes, what changed against the spec it replaces is summed up (counts per class,
+//! the client crate's next version) and written as `reports/changes.md` beside the spec; a regen
+//! that leaves the spec as it was keeps the report of the last real change. (`changes.md` is not
+//! one of the scrape's outputs: it depends on the previous spec, not only on the documents.)
 
 use std::path::{Path, PathBuf};
 
+use apiref_codegen::diff::diff;
 use apiref_codegen::{generate_with_summary, group_features, update_manifest, Options};
 use apiref_scrape::outputs::{self, SPEC_FILE};
 use apiref_scrape::service::MANIFEST;
 use apiref_spec::write::write_atomic;
+use apiref_spec::Spec;
 
+use crate::render::{self, Bump};
 use crate::scrape::{print_diagnostics, refusal, scrape_dir};
+use crate::spec_diff::crate_version;
 use crate::{out, Failure};
 
 #[derive(Debug, clap::Args)]
@@ -94,7 +103,7 @@ fn service_dirs(spec_dir: &Path) -> Result<Vec<PathBuf>, Failure> {
 }
 
 /// Client crates (`generated/*/Cargo.toml`) whose `spec.yaml` is `spec` (through a link).
-fn client_crates(root: &Path, spec: &Path) -> Vec<PathBuf> {
+pub(crate) fn client_crates(root: &Path, spec: &Path) -> Vec<PathBuf> {
     let Ok(spec) = spec.canonicalize() else {
         return Vec::new();
     };
@@ -126,8 +135,10 @@ fn regen_service(root: &Path, dir: &Path, args: &Args) -> Result<Vec<String>, Fa
     // Generate before writing: a spec the generator rejects is not committed over a good one.
     let (_, c) = generate_with_summary(&s.spec, &Options::default()).map_err(|e| fail(&e))?;
     let features = group_features(&s.spec).map_err(|e| fail(&e))?;
+    let previous = std::fs::read_to_string(dir.join(SPEC_FILE)).ok();
+    let crates = client_crates(root, &dir.join(SPEC_FILE));
     let mut manifests = Vec::new();
-    for krate in client_crates(root, &dir.join(SPEC_FILE)) {
+    for krate in &crates {
         let path = krate.join("Cargo.toml");
         let shown = path
             .strip_prefix(root)
@@ -140,6 +151,12 @@ fn regen_service(root: &Path, dir: &Path, args: &Args) -> Result<Vec<String>, Fa
     }
     outputs::write(&s, dir).map_err(|e| fail(&e))?;
     let mut lines: Vec<String> = s.changes.iter().map(|c| format!("merge: {c}")).collect();
+    let shown_dir = dir.strip_prefix(root).unwrap_or(dir).display().to_string();
+    let crate_version = crates.first().and_then(|k| crate_version(root, k));
+    lines.extend(
+        change_report(dir, &shown_dir, previous.as_deref(), &s.spec, crate_version)
+            .map_err(|e| fail(&e))?,
+    );
     for (path, shown, text) in &manifests {
         write_atomic(path, text.as_bytes()).map_err(|e| fail(&format!("{shown}: {e}")))?;
         lines.push(format!(
@@ -147,14 +164,60 @@ fn regen_service(root: &Path, dir: &Path, args: &Args) -> Result<Vec<String>, Fa
             features.len()
         ));
     }
-    lines.push(format!(
-        "wrote {}/{{{SPEC_FILE},reports/}}",
-        dir.strip_prefix(root).unwrap_or(dir).display()
-    ));
+    lines.push(format!("wrote {shown_dir}/{{{SPEC_FILE},reports/}}"));
     lines.push(outputs::summary(&s));
     lines.push(format!(
         "{name} client: {} operations ({} with page streams), {} models, {} enums, {} error codes, {} lines of Rust",
         c.operations, c.streams, c.models, c.enums, c.error_codes, c.lines
     ));
     Ok(lines)
+}
+
+/// The report's place in a service folder.
+pub const CHANGES_FILE: &str = "reports/changes.md";
+
+/// What changed against the spec this regen replaces (`previous`, its text): a summary line, and
+/// `reports/changes.md` written when the spec changed. `krate`: the client crate's name and
+/// version, for the suggested next version.
+fn change_report(
+    dir: &Path,
+    shown_dir: &str,
+    previous: Option<&str>,
+    new: &Spec,
+    krate: Option<(Option<String>, apiref_codegen::diff::Version)>,
+) -> Result<Vec<String>, String> {
+    let name = &new.service.name;
+    let Some(text) = previous else {
+        return Ok(vec![format!("{name}: no previous spec: no change report")]);
+    };
+    if text == new.to_yaml() {
+        return Ok(vec![format!(
+            "{name}: spec unchanged ({shown_dir}/{CHANGES_FILE} keeps the last change)"
+        )]);
+    }
+    let old = match Spec::from_yaml(SPEC_FILE, text) {
+        Ok(old) => old,
+        Err(e) => {
+            return Ok(vec![format!(
+                "{name}: the previous spec does not read ({e}): no change report"
+            )])
+        }
+    };
+    let report = diff(&old, new);
+    let bump = krate.map(|(k, v)| Bump::new(&report, k, v));
+    let path = dir.join(CHANGES_FILE);
+    write_atomic(&path, render::markdown(&report, bump.as_ref()).as_bytes())
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let version = bump.map_or_else(String::new, |b| {
+        format!(
+            "; {} {} → {}",
+            b.krate.as_deref().unwrap_or("client"),
+            b.current,
+            b.next
+        )
+    });
+    Ok(vec![format!(
+        "{name} changes: {}{version}; see {shown_dir}/{CHANGES_FILE}",
+        render::counts(&report)
+    )])
 }

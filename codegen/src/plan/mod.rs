@@ -50,10 +50,12 @@ pub struct Model<'a> {
     pub fields: Vec<ModelField<'a>>,
     /// Reachable from a response: required fields are `Option` too.
     pub tolerant: bool,
-    /// Only in responses (not reachable from a request body): no `with_*` setters, since
-    /// callers read these values; tests build them with `..Default::default()`.
+    /// Only in responses (not reachable from a request body): built from `Default` and
+    /// `with_*` setters (in tests), not with a builder.
     pub response_only: bool,
     pub eq: bool,
+    /// The builder type of a request model (`CreateInstanceBodyBuilder`).
+    pub builder: Option<String>,
 }
 
 #[derive(Debug)]
@@ -149,6 +151,7 @@ pub fn build<'a>(spec: &'a Spec, groups: Option<&[String]>) -> Plan<'a> {
         &eq_free,
     ));
     pages::plan_pages(&mut planned_ops, &models, &type_names);
+    models::name_builders(&mut models, &mut types);
 
     let declared = models::declared(&models, &enums);
     let models_std = StdPaths::shadowed_by(declared.iter().copied());

@@ -85,6 +85,7 @@ pub(super) fn schema_models<'a>(
             tolerant,
             response_only: tolerant && !requests.contains(*name),
             eq: eq_free.contains(*name),
+            builder: None,
         });
     }
     models
@@ -124,6 +125,7 @@ pub(super) fn query_models<'a>(
             tolerant: false,
             response_only: false,
             eq,
+            builder: None,
         });
     }
     models
@@ -172,7 +174,14 @@ fn plan_fields<'a>(
         .collect()
 }
 
-/// Names every model and enum of `mod models` declares.
+/// Names the builders of the request models (`<Model>Builder`), after every other type.
+pub(super) fn name_builders(models: &mut [Model<'_>], types: &mut Names) {
+    for m in models.iter_mut().filter(|m| !m.response_only) {
+        m.builder = Some(types.claim(&format!("{}Builder", unraw(&m.rust)), Style::Camel));
+    }
+}
+
+/// Names every model, builder and enum of `mod models` declares.
 pub(super) fn declared<'p>(
     models: &'p [Model<'_>],
     enums: &'p [super::EnumDef],
@@ -180,6 +189,12 @@ pub(super) fn declared<'p>(
     models
         .iter()
         .map(|m| unraw(&m.rust))
+        .chain(
+            models
+                .iter()
+                .filter_map(|m| m.builder.as_deref())
+                .map(unraw),
+        )
         .chain(enums.iter().map(|e| unraw(&e.rust)))
         .collect()
 }

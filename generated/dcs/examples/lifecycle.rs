@@ -15,9 +15,10 @@ use std::pin::pin;
 use std::time::{Duration, Instant};
 
 use dcs_client::models::{
-    BackupInstanceBody, CreateInstanceBody, ListBackupRecordsQuery, ListInstancesQuery,
+    BackupInstanceBody, BackupRecordResponseStatus, CreateInstanceBody, ListBackupRecordsQuery,
+    ListInstancesQuery,
 };
-use dcs_client::{Config, DcsClient, RuntimeClient};
+use dcs_client::{Config, DcsClient};
 use futures_util::StreamExt;
 
 type BoxError = Box<dyn StdError + Send + Sync>;
@@ -40,7 +41,7 @@ pub struct Settings {
 async fn main() -> Result<(), BoxError> {
     let env = |name: &str| std::env::var(name).map_err(|_| format!("set {name}"));
     let settings = Settings {
-        name: "dcs-rs-demo".to_string(),
+        name: "dcs-rs-demo".into(),
         vpc_id: env("DCS_VPC_ID")?,
         subnet_id: env("DCS_SUBNET_ID")?,
         az_code: env("DCS_AZ_CODE")?,
@@ -50,7 +51,7 @@ async fn main() -> Result<(), BoxError> {
     };
     // Credentials, project and region come from HUAWEICLOUD_SDK_* variables.
     let config = Config::from_env()?;
-    let dcs = DcsClient::new(RuntimeClient::new(config)?);
+    let dcs = DcsClient::from_config(config)?;
     let summary = run(&dcs, &settings).await?;
     println!("{summary:#?}");
     Ok(())
@@ -64,22 +65,22 @@ pub struct Summary {
     pub instance_names: Vec<String>,
     pub backup_id: String,
     /// `(backup id, status)` of the instance's backups.
-    pub backups: Vec<(String, String)>,
+    pub backups: Vec<(String, Option<BackupRecordResponseStatus>)>,
 }
 
 pub async fn run(dcs: &DcsClient, settings: &Settings) -> Result<Summary, BoxError> {
     // 1. Create a single-node Redis 5.0 instance with 128 MB of memory.
-    let body = CreateInstanceBody::new(
-        settings.name.clone(),
-        "Redis".to_string(),
-        0.125,
-        "redis.single.xu1.tiny.128".to_string(),
-        vec![settings.az_code.clone()],
-        settings.vpc_id.clone(),
-        settings.subnet_id.clone(),
-    )
-    .with_engine_version("5.0".to_string())
-    .with_description("created by the dcs-rs lifecycle example".to_string());
+    let body = CreateInstanceBody::builder()
+        .name(&settings.name)
+        .engine("Redis")
+        .engine_version("5.0")
+        .capacity(0.125)
+        .spec_code("redis.single.xu1.tiny.128")
+        .az_codes([&settings.az_code])
+        .vpc_id(&settings.vpc_id)
+        .subnet_id(&settings.subnet_id)
+        .description("created by the dcs-rs lifecycle example")
+        .build()?;
     let created = dcs.create_instance(&body).await?;
     let instance_id = created
         .instances
@@ -110,7 +111,7 @@ pub async fn run(dcs: &DcsClient, settings: &Settings) -> Result<Summary, BoxErr
     // 3. Every instance of the project: the stream fetches one page (offset/limit) at a time.
     let mut instance_names = Vec::new();
     let mut instances =
-        pin!(dcs.list_instances_stream(&ListInstancesQuery::new(), settings.page_size));
+        pin!(dcs.list_instances_stream(&ListInstancesQuery::default(), settings.page_size));
     while let Some(instance) = instances.next().await {
         let instance = instance?;
         instance_names.push(instance.name.unwrap_or_default());
@@ -118,7 +119,9 @@ pub async fn run(dcs: &DcsClient, settings: &Settings) -> Result<Summary, BoxErr
     println!("the project has {} instances", instance_names.len());
 
     // 4. Back the new instance up.
-    let backup = BackupInstanceBody::new().with_remark("lifecycle example".to_string());
+    let backup = BackupInstanceBody::builder()
+        .remark("lifecycle example")
+        .build()?;
     let backup_id = dcs
         .copy_instance(&instance_id, &backup)
         .await?
@@ -128,18 +131,17 @@ pub async fn run(dcs: &DcsClient, settings: &Settings) -> Result<Summary, BoxErr
 
     // 5. The instance's backups, page by page.
     let mut backups = Vec::new();
-    let mut records = pin!(dcs.list_backup_records_stream(
-        &instance_id,
-        &ListBackupRecordsQuery::new(),
-        settings.page_size
-    ));
-    while let Some(record) = records.next().await {
-        let record = record?;
-        let status = record.status.map(|s| s.as_str().to_string());
-        backups.push((
-            record.backup_id.unwrap_or_default(),
-            status.unwrap_or_default(),
+    // The stream borrows the instance id; it ends with this block.
+    {
+        let mut records = pin!(dcs.list_backup_records_stream(
+            &instance_id,
+            &ListBackupRecordsQuery::default(),
+            settings.page_size
         ));
+        while let Some(record) = records.next().await {
+            let record = record?;
+            backups.push((record.backup_id.unwrap_or_default(), record.status));
+        }
     }
     Ok(Summary {
         instance_id,

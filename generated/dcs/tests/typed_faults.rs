@@ -32,7 +32,7 @@ async fn unlisted_enum_value_is_kept_as_unknown() {
         .mount(&server)
         .await;
     let page = client(&server)
-        .list_backup_records("i-1", &ListBackupRecordsQuery::new())
+        .list_backup_records("i-1", &ListBackupRecordsQuery::default())
         .await
         .expect("an unlisted value is not an error");
     let records = page.backup_record_response.expect("records");
@@ -63,15 +63,16 @@ async fn documented_error_code_is_matchable() {
         )
         .mount(&server)
         .await;
-    let body = CreateInstanceBody::new(
-        "dcs-demo".into(),
-        "Redis".into(),
-        0.125,
-        "redis.single.xu1.tiny.128".into(),
-        vec!["region01".into()],
-        "vpc".into(),
-        "subnet".into(),
-    );
+    let body = CreateInstanceBody::builder()
+        .name("dcs-demo")
+        .engine("Redis")
+        .capacity(0.125)
+        .spec_code("redis.single.xu1.tiny.128")
+        .az_codes(["region01"])
+        .vpc_id("vpc")
+        .subnet_id("subnet")
+        .build()
+        .expect("every required field is set");
     let err = client(&server)
         .create_instance(&body)
         .await

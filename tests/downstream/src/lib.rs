@@ -6,7 +6,7 @@
 use std::pin::pin;
 
 use dcs_client::models::{BackupInstanceBody, ListInstancesQuery};
-use dcs_client::{Config, Credentials, DcsClient, Error, RuntimeClient};
+use dcs_client::{Config, Credentials, DcsClient, Error};
 use futures_util::StreamExt;
 
 /// A small service of the downstream application.
@@ -23,7 +23,7 @@ impl Caches {
             .credentials(Credentials::aksk(ak, sk))
             .build()?;
         Ok(Caches {
-            dcs: DcsClient::new(RuntimeClient::new(config)?),
+            dcs: DcsClient::from_config(config)?,
         })
     }
 
@@ -32,7 +32,7 @@ impl Caches {
         let mut names = Vec::new();
         let mut stream = pin!(self
             .dcs
-            .list_instances_stream(&ListInstancesQuery::new(), 50));
+            .list_instances_stream(&ListInstancesQuery::default(), 50));
         while let Some(instance) = stream.next().await {
             names.push(instance?.name.unwrap_or_default());
         }
@@ -41,7 +41,7 @@ impl Caches {
 
     /// Starts a backup of `instance_id` and returns the backup's ID.
     pub async fn back_up(&self, instance_id: &str, remark: &str) -> Result<Option<String>, Error> {
-        let body = BackupInstanceBody::new().with_remark(remark.to_string());
+        let body = BackupInstanceBody::builder().remark(remark).build()?;
         Ok(self.dcs.copy_instance(instance_id, &body).await?.backup_id)
     }
 
@@ -56,7 +56,7 @@ impl Caches {
         instance_id: &str,
     ) -> Result<dcs_client::runtime::Request, Error> {
         self.dcs
-            .copy_instance_request(instance_id, &BackupInstanceBody::new())
+            .copy_instance_request(instance_id, &BackupInstanceBody::default())
     }
 }
 

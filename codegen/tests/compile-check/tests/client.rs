@@ -46,7 +46,12 @@ async fn received(server: &MockServer) -> Vec<wiremock::Request> {
 #[test]
 fn requests_are_built_without_sending() {
     let client = offline();
-    let body = CreateInstanceBody::new("n".into(), Engine::Memcached, 2.0);
+    let body = CreateInstanceBody::builder()
+        .name("n")
+        .engine(Engine::Memcached)
+        .capacity(2.0)
+        .build()
+        .unwrap();
     let req = client
         .create_instance_request(Some(&CreateInstanceXLanguage::EnUs), &body)
         .unwrap();
@@ -62,9 +67,11 @@ fn requests_are_built_without_sending() {
     );
     assert!(req.path_params.is_empty(), "project_id is the runtime's");
 
-    let query = ListInstancesQuery::new()
-        .with_status(Status::Error)
-        .with_tags(vec!["a".into(), "b".into()]);
+    let query = ListInstancesQuery::builder()
+        .status(Status::Error)
+        .tags(["a".to_string(), "b".to_string()])
+        .build()
+        .unwrap();
     let req = client.list_instances_request(&query).unwrap();
     assert_eq!(
         req.query,
@@ -76,7 +83,13 @@ fn requests_are_built_without_sending() {
     );
 
     let req = client
-        .type_request(7, &TypeShardNo::V2, "g", None, &TypeQuery::new(true))
+        .type_request(
+            7,
+            &TypeShardNo::V2,
+            "g",
+            None,
+            &TypeQuery::builder().self_(true).build().unwrap(),
+        )
         .unwrap();
     assert_eq!(
         req.path_params,
@@ -159,12 +172,25 @@ async fn sending_decodes_the_reply_and_204_is_unit() {
     let () = client.delete_instance("i-9").await.unwrap();
     #[allow(deprecated)]
     let result = client
-        .change_password("i-9", &models::Option::new("a".into(), "b".into()))
+        .change_password(
+            "i-9",
+            &models::Option::builder()
+                .old_password("a")
+                .new_password("b")
+                .build()
+                .unwrap(),
+        )
         .await
         .unwrap();
     assert_eq!(result.result, Some(ResultResult::Locked));
     let boxes: Vec<models::Box> = client
-        .r#type(1, &TypeShardNo::V1, "g", Some(5), &TypeQuery::new(false))
+        .r#type(
+            1,
+            &TypeShardNo::V1,
+            "g",
+            Some(5),
+            &TypeQuery::builder().self_(false).build().unwrap(),
+        )
         .await
         .unwrap();
     assert_eq!(
@@ -199,7 +225,7 @@ async fn list_streams_page_until_the_total() {
             .await;
     }
     let client = client(&server);
-    let query = ListInstancesQuery::new().with_name("x".into());
+    let query = ListInstancesQuery::builder().name("x").build().unwrap();
     let items: Vec<_> = client.list_instances_stream(&query, 3).collect().await;
     let ids: Vec<_> = items
         .into_iter()

@@ -84,14 +84,19 @@ fn every_example_of_the_spec_round_trips() {
 
 #[test]
 fn keywords_digits_dots_and_dashes_keep_their_wire_names() {
-    let body = CreateInstanceBody::new("dcs-demo".into(), Engine::Redis, 0.125)
-        .with_type(CreateInstanceBodyType::Single)
-        .with_async(true)
-        .with_2fa_enabled(false)
-        .with_instance_id("x".into())
-        .with_instance_id_2("y".into())
-        .with_instance_id_3("z".into())
-        .with_cache_mode(CreateInstanceBodyCacheMode::VMinus1);
+    let body = CreateInstanceBody::builder()
+        .name("dcs-demo")
+        .engine(Engine::Redis)
+        .capacity(0.125)
+        .r#type(CreateInstanceBodyType::Single)
+        .r#async(true)
+        ._2fa_enabled(false)
+        .instance_id("x")
+        .instance_id_2("y")
+        .instance_id_3("z")
+        .cache_mode(CreateInstanceBodyCacheMode::VMinus1)
+        .build()
+        .unwrap();
     assert_eq!(
         serde_json::to_value(&body).unwrap(),
         json!({"name": "dcs-demo", "engine": "Redis", "capacity": 0.125, "type": "single", "async": true,
@@ -111,9 +116,12 @@ fn response_models_tolerate_omitted_required_fields_and_unknown_ones() {
         serde_json::from_value::<CreateInstanceBody>(json!({"name": "x", "engine": "Redis"}))
             .is_err()
     );
-    // The constructor still takes what the document requires.
-    let built = InstanceListInfo::new("i".into(), "n".into(), Status::Running, Engine::Redis, 2.0);
+    // Tests build response models from `Default` and setters.
+    let built = InstanceListInfo::new()
+        .with_instance_id("i")
+        .with_status(Status::Running);
     assert_eq!(built.status, Some(Status::Running));
+    assert_eq!(built.name, None);
 }
 
 #[test]
@@ -146,8 +154,13 @@ fn enums_keep_unlisted_values() {
 
 #[test]
 fn secrets_are_redacted_in_debug() {
-    let body =
-        CreateInstanceBody::new("n".into(), Engine::Redis, 2.0).with_password("S3cret!pass".into());
+    let body = CreateInstanceBody::builder()
+        .name("n")
+        .engine(Engine::Redis)
+        .capacity(2.0)
+        .password("S3cret!pass")
+        .build()
+        .unwrap();
     let printed = format!("{body:?}");
     let redacted = huaweicloud_runtime::REDACTED;
     assert!(
@@ -155,9 +168,13 @@ fn secrets_are_redacted_in_debug() {
         "{printed}"
     );
     assert!(!printed.contains("S3cret"), "{printed}");
-    let change = models::Option::new("old-pw".into(), "new-pw".into())
-        .with_no_password_access(OptionNoPasswordAccess::False)
-        .with_remark("marked".into());
+    let change = models::Option::builder()
+        .old_password("old-pw")
+        .new_password("new-pw")
+        .no_password_access(OptionNoPasswordAccess::False)
+        .remark("marked")
+        .build()
+        .unwrap();
     let printed = format!("{change:?}");
     assert!(
         !printed.contains("old-pw") && !printed.contains("new-pw") && !printed.contains("marked"),
@@ -167,10 +184,11 @@ fn secrets_are_redacted_in_debug() {
         printed.contains("no_password_access: Some(False)"),
         "{printed}"
     );
-    let result = models::Result::new(ResultResult::PasswordFailed);
+    let result = models::Result::new().with_result(ResultResult::PasswordFailed);
     assert!(format!("{result:?}").contains("token: None"));
     // Models without secrets derive Debug.
-    assert!(format!("{:?}", ResourceTag::new("k".into())).contains("\"k\""));
+    let tag = ResourceTag::builder().key("k").build().unwrap();
+    assert!(format!("{tag:?}").contains("\"k\""));
 }
 
 #[test]

@@ -13,9 +13,12 @@ fn main() -> Result<(), huaweicloud_runtime::Error> {
         .endpoint("http://127.0.0.1:9")
         .project_id("p")
         .build()?;
-    let client = dcs::SmallClient::new(huaweicloud_runtime::Client::new(config)?);
-    let body =
-        dcs::models::CreateInstanceBody::new("demo".into(), dcs::models::Engine::Redis, 0.125);
+    let client = dcs::SmallClient::from_config(config)?;
+    let body = dcs::models::CreateInstanceBody::builder()
+        .name("demo")
+        .engine(dcs::models::Engine::Redis)
+        .capacity(0.125)
+        .build()?;
     let request = client.create_instance_request(None, &body)?;
     assert_eq!(request.operation.name, "CreateInstance");
     assert_eq!(dcs::operations::ALL.len(), 5);

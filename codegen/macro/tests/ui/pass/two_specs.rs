@@ -13,6 +13,7 @@ fn main() {
     assert_eq!(tiny::operations::ALL.len(), 2);
     let names: Vec<&str> = tiny::operations::ALL.iter().map(|op| op.name).collect();
     assert_eq!(names, ["ShowInstance", "DeleteInstance"]);
-    let _tag = tiny::models::Tag::new("k".into());
+    let tag = tiny::models::Tag::new().with_key("k");
+    assert_eq!(tag.key.as_deref(), Some("k"));
     assert_ne!(small::operations::ALL.len(), tiny::operations::ALL.len());
 }
