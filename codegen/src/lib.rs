@@ -16,13 +16,16 @@
 //! # Policies
 //! - **Response tolerance**: a schema reachable from any response is a *response model*: every
 //!   field is `Option<T>`, including those the document calls required, so a reply that omits one
-//!   still parses (`None`); `new()` still takes the required ones. Unknown fields are ignored.
-//!   A model found only in responses has no `with_*` setters (callers read it; a test builds one
-//!   with `..Default::default()`); request models have a setter per field.
-//!   Request-only schemas keep required fields as plain `T`. Optional scalars are read leniently
+//!   still parses (`None`). Unknown fields are ignored. Optional scalars are read leniently
 //!   (the runtime's `lenient` readers): a number or boolean where the document says text, numeric
 //!   text where it says a number, `"true"`/`"false"` where it says boolean, since servers and the
 //!   documents' own examples send them; they serialize in the documented type.
+//! - **Building values**: every model is `#[non_exhaustive]`, so a field a new edition adds
+//!   breaks no caller. Request bodies and queries have `builder()` (see `builders`): a setter per
+//!   field taking `impl Into<T>` (lists: any iterable of such items), and `build()`, which fails
+//!   naming a required field left unset. Models found only in responses have `new()` and
+//!   `with_<field>` setters, for callers' tests. Request-only schemas keep required fields as
+//!   plain `T`.
 //! - **Enums** keep unlisted values in `Unknown(String)` / `Unknown(i64)`; a listed value whose
 //!   name would be `Unknown` becomes `Unknown2`.
 //! - **Secrets** (see [`is_sensitive`]) print as `REDACTED` in a hand-written `Debug`.
