@@ -1,7 +1,7 @@
-//! Generating and formatting the whole client: target under 100 ms for the DCS spec (on every
-//! core; also measured on one thread).
+//! Generating and formatting whole clients: target under 100 ms for each service's spec on one
+//! thread (also measured on every core, the default), and the token stage alone.
 //!
-//! Uses `$DCS_BENCH_SPEC`, else `spec/dcs.yaml` when present and valid, else the small fixture.
+//! Uses `$APIREF_BENCH_SPEC` when set, else every `spec/<svc>/spec.yaml` of the repository.
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -9,45 +9,47 @@ use std::path::PathBuf;
 use apiref_codegen::{generate, generate_tokens, load_spec, Options};
 use criterion::{criterion_group, criterion_main, Criterion};
 
-fn spec_path() -> PathBuf {
-    if let Some(path) = std::env::var_os("DCS_BENCH_SPEC") {
-        return PathBuf::from(path);
+fn spec_paths() -> Vec<PathBuf> {
+    if let Some(path) = std::env::var_os("APIREF_BENCH_SPEC") {
+        return vec![PathBuf::from(path)];
     }
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let dcs = manifest.join("../spec/dcs.yaml");
-    if load_spec(&dcs).is_ok() {
-        dcs
-    } else {
-        manifest.join("tests/fixtures/small.yaml")
-    }
+    let specs = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../spec");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&specs)
+        .map(|dir| {
+            dir.flatten()
+                .map(|e| e.path().join("spec.yaml"))
+                .filter(|p| p.is_file())
+                .collect()
+        })
+        .unwrap_or_default();
+    paths.sort();
+    paths
 }
 
 fn bench(c: &mut Criterion) {
-    let path = spec_path();
-    let spec = match load_spec(&path) {
-        Ok(spec) => spec,
-        Err(e) => {
-            eprintln!("skipping the benchmark: {e}");
-            return;
-        }
-    };
     let opts = Options::default();
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    c.bench_function(&format!("generate+format {name}"), |b| {
-        b.iter(|| generate(black_box(&spec), &opts))
-    });
-    // The same on one thread (the default uses every core), to see what the threads bring.
-    std::env::set_var(apiref_codegen::THREADS_VAR, "1");
-    c.bench_function(&format!("generate+format, 1 thread {name}"), |b| {
-        b.iter(|| generate(black_box(&spec), &opts))
-    });
-    std::env::remove_var(apiref_codegen::THREADS_VAR);
-    c.bench_function(&format!("generate tokens {name}"), |b| {
-        b.iter(|| generate_tokens(black_box(&spec), &opts))
-    });
+    for path in spec_paths() {
+        let spec = match load_spec(&path) {
+            Ok(spec) => spec,
+            Err(e) => {
+                eprintln!("skipping {}: {e}", path.display());
+                continue;
+            }
+        };
+        let name = spec.service.name.clone();
+        // One thread first: the target is set there.
+        std::env::set_var(apiref_codegen::THREADS_VAR, "1");
+        c.bench_function(&format!("{name}: generate+format, 1 thread"), |b| {
+            b.iter(|| generate(black_box(&spec), &opts))
+        });
+        std::env::remove_var(apiref_codegen::THREADS_VAR);
+        c.bench_function(&format!("{name}: generate+format, every core"), |b| {
+            b.iter(|| generate(black_box(&spec), &opts))
+        });
+        c.bench_function(&format!("{name}: generate tokens"), |b| {
+            b.iter(|| generate_tokens(black_box(&spec), &opts))
+        });
+    }
 }
 
 criterion_group! {
