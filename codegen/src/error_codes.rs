@@ -67,7 +67,7 @@ pub fn emit(spec: &Spec, rt: &syn::Path) -> TokenStream {
     let string = std_paths().string;
     let (variants, docs) = (&codes.variants, &codes.docs);
     let methods = error_code_methods(&codes);
-    let body = error_body(rt);
+    let body = error_body(rt, codes.wires.first().map_or("SVC.0001", String::as_str));
     quote! {
         /// The error codes of the API reference, and the body of an error response.
         pub mod error_codes {
@@ -162,17 +162,23 @@ fn error_code_methods(codes: &Codes) -> TokenStream {
 }
 
 /// `ErrorBody`: the body of an error response.
-fn error_body(rt: &syn::Path) -> TokenStream {
+/// `example`: a code of this service, for the docs.
+fn error_body(rt: &syn::Path, example: &str) -> TokenStream {
+    let example = example.replace('`', "'");
+    let body_doc = format!(
+        " The body of an error response (`{{\"error_code\": \"{example}\", \"error_msg\": \"…\"}}`)."
+    );
+    let code_doc = format!(" The error code, for example `{example}`.");
     let serde = quote!(#rt::serde);
     let serde_crate = crate::types::serde_crate(rt);
     let StdPaths { option, string, .. } = std_paths();
     quote! {
-        /// The body of an error response (`{"error_code": "DCS.4001", "error_msg": "…"}`).
+        #[doc = #body_doc]
         /// Other fields are ignored.
         #[derive(Debug, Clone, Default, PartialEq, Eq, #serde::Serialize, #serde::Deserialize)]
         #[serde(crate = #serde_crate)]
         pub struct ErrorBody {
-            /// The error code, for example `DCS.4001`.
+            #[doc = #code_doc]
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub error_code: #option<#string>,
             /// The error message.
