@@ -58,6 +58,70 @@ fn run() -> Result<(), String> {
         &prettyplease::unparse(
             &syn::parse2(file).map_err(|e| format!("services.rs does not parse: {e}"))?,
         ),
+    )?;
+    doc_examples(&manifest.join("../generated"), &out)
+}
+
+/// `examples.rs` for `tests/doc_examples.rs`: for every client crate under `generated/` (a
+/// `Cargo.toml` and a `spec.yaml`), the examples its methods' docs show, generated from the
+/// crate's spec for the crate's name (`apiref_codegen::examples_source`), in a module named after
+/// the service, and `CRATES`, each crate's table. The test binary depends on every client crate
+/// (a dev-dependency each).
+fn doc_examples(generated: &Path, out: &Path) -> Result<(), String> {
+    let mut crates: Vec<PathBuf> = std::fs::read_dir(generated)
+        .map_err(|e| format!("{}: {e}", generated.display()))?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|d| d.join("Cargo.toml").is_file() && d.join("spec.yaml").exists())
+        .collect();
+    crates.sort();
+    let mut modules = Vec::new();
+    let mut entries = Vec::new();
+    for dir in &crates {
+        println!(
+            "cargo:rerun-if-changed={}",
+            dir.join("Cargo.toml").display()
+        );
+        let manifest = std::fs::read_to_string(dir.join("Cargo.toml"))
+            .map_err(|e| format!("{}: {e}", dir.display()))?;
+        let package = manifest
+            .lines()
+            .find_map(|l| {
+                let v = l.trim().strip_prefix("name")?.trim().strip_prefix('=')?;
+                Some(v.trim().trim_matches('"').to_string())
+            })
+            .ok_or_else(|| format!("{}: no package name", dir.display()))?;
+        let spec = apiref_codegen::load_spec(&dir.join("spec.yaml")).map_err(|e| e.to_string())?;
+        let opts = apiref_codegen::Options {
+            crate_name: Some(package.replace('-', "_")),
+            ..apiref_codegen::Options::default()
+        };
+        let code = apiref_codegen::examples_source(&spec, &opts)
+            .map_err(|e| format!("{package}: examples: {e}"))?;
+        let file = format!("examples_{}.rs", package.replace('-', "_"));
+        write(&out.join(&file), &code)?;
+        let module = format_ident!("{}", spec.service.name.replace('-', "_"));
+        let include = format!("/{file}");
+        let doc = format!(" The examples of `{package}`.");
+        modules.push(quote! {
+            #[doc = #doc]
+            pub mod #module {
+                include!(concat!(env!("OUT_DIR"), #include));
+            }
+        });
+        entries.push(quote!((#package, #module::EXAMPLES)));
+    }
+    let file = quote! {
+        #(#modules)*
+
+        /// Every client crate, with the examples of its docs.
+        pub const CRATES: &[(&str, &[ExampleCase])] = &[#(#entries),*];
+    };
+    write(
+        &out.join("examples.rs"),
+        &prettyplease::unparse(
+            &syn::parse2(file).map_err(|e| format!("examples.rs does not parse: {e}"))?,
+        ),
     )
 }
 
@@ -538,9 +602,11 @@ fn client_methods(
     let mut methods = Vec::new();
     for f in fns.iter().filter(|f| f.sig.asyncness.is_some()) {
         let name = f.sig.ident.to_string();
-        let fact = facts
-            .get(&name)
-            .ok_or_else(|| format!("async `{name}` has no `{name}_request` builder"))?;
+        // An async method without a `<m>_request` builder sends no request of its own (a
+        // waiter polls through the operation methods): not an operation method.
+        let Some(fact) = facts.get(&name) else {
+            continue;
+        };
         let op_name = consts
             .get(&fact.constant)
             .ok_or_else(|| format!("`{name}` uses unknown constant {}", fact.constant))?

@@ -131,7 +131,7 @@ fn format_all(gen: &Gen<'_>, units: &[Unit], threads: usize) -> Result<Vec<Strin
     };
     let mut order: Vec<usize> = (0..=units.len()).collect();
     order.sort_by_key(|&i| match units.get(i) {
-        Some(Unit::Infos | Unit::ErrorCodes) => 0,
+        Some(Unit::Infos | Unit::ErrorCodes | Unit::Mock) => 0,
         Some(_) => 1,
         None => 2,
     });

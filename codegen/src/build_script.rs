@@ -8,8 +8,9 @@
 //!
 //! It generates the client from the spec (relative to the crate, or the file named by
 //! [`SPEC_VAR`]) into `$OUT_DIR/`[`OUTPUT`], for the operation groups the crate's enabled cargo
-//! features select ([`crate::group_features`]: `full` for all), and tells cargo to rebuild when
-//! the spec changes, also through a symlink.
+//! features select ([`crate::group_features`]: `full` for all), with the test double when the
+//! `mock` feature is on ([`crate::Options::mock`]), and tells cargo to rebuild when the spec
+//! changes, also through a symlink.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -22,6 +23,10 @@ pub const OUTPUT: &str = "client.rs";
 
 /// Environment variable naming another spec file to build from (relative to the crate).
 pub const SPEC_VAR: &str = "APIREF_SPEC";
+
+/// Environment variable that, set to `1`, shows the Chinese descriptions in the docs beside the
+/// English ones ([`Options::docs_zh`]): `APIREF_DOCS_ZH=1 cargo doc -p dcs-client`.
+pub const DOCS_ZH_VAR: &str = "APIREF_DOCS_ZH";
 
 /// Runs the build script; errors are printed as one readable message and fail the build.
 pub fn main(spec_file: &str) -> ExitCode {
@@ -40,6 +45,7 @@ fn run(spec_file: &str) -> Result<(), String> {
     let out = PathBuf::from(env("OUT_DIR")?).join(OUTPUT);
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-env-changed={SPEC_VAR}");
+    println!("cargo:rerun-if-env-changed={DOCS_ZH_VAR}");
     let spec = match std::env::var_os(SPEC_VAR) {
         Some(p) => manifest_dir.join(p),
         None => manifest_dir.join(spec_file),
@@ -77,6 +83,12 @@ fn client_source(spec: &Path) -> Result<String, String> {
         groups: enabled_groups(&features, |feature| {
             std::env::var_os(feature_env_var(feature)).is_some()
         }),
+        mock: std::env::var_os(feature_env_var(crate::features::MOCK_FEATURE)).is_some(),
+        // The examples in the docs import from the crate being built.
+        crate_name: std::env::var("CARGO_PKG_NAME")
+            .ok()
+            .map(|n| n.replace('-', "_")),
+        docs_zh: std::env::var(DOCS_ZH_VAR).is_ok_and(|v| v.trim() == "1"),
         ..Options::default()
     };
     generate(&parsed, &opts)

@@ -16,7 +16,7 @@ use crate::models::{field_type, setter_input};
 use crate::plan::{Model, ModelField, Plan};
 
 /// Method names of a builder that a setter must not take.
-const TAKEN: [&str; 3] = ["build", "clone", "default"];
+pub(crate) const TAKEN: [&str; 3] = ["build", "clone", "default"];
 
 /// The builder struct of `m` and its methods.
 pub fn emit(plan: &Plan<'_>, m: &Model<'_>, rt: &syn::Path) -> TokenStream {

@@ -1,9 +1,10 @@
 //! Doc comments from the documents' prose, escaped so rustdoc neither warns nor runs anything.
 //!
-//! Descriptions are plain text, so every Markdown character that could start a link, an HTML tag,
+//! Prose is plain text, so every Markdown character that could start a link, an HTML tag,
 //! a heading or a code block is escaped, URLs are put in code spans (rustdoc's `bare_urls` lint),
 //! and lines are trimmed (four leading spaces would make an indented code block, which
-//! `cargo test` would compile as a doctest).
+//! `cargo test` would compile as a doctest). Descriptions keep their structure (lists, notes,
+//! tables) through [`crate::markdown`], which escapes their text the same way.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -37,7 +38,7 @@ pub fn escape_line(line: &str) -> String {
     out
 }
 
-fn escape_text(text: &str, out: &mut String) {
+pub(crate) fn escape_text(text: &str, out: &mut String) {
     for c in text.chars() {
         match c {
             '\\' | '[' | ']' | '<' | '>' | '`' | '*' | '_' | '#' | '|' | '~' => {
@@ -94,6 +95,35 @@ impl Doc {
         if !block.is_empty() {
             self.break_paragraph();
             self.lines.extend(block);
+        }
+        self
+    }
+
+    /// Adds a description, rendered as Markdown with its structure (see [`crate::markdown`]);
+    /// nothing for empty text.
+    pub fn text(&mut self, text: &str, env: &crate::markdown::Env<'_>) -> &mut Self {
+        let lines = crate::markdown::render(text, env, &mut crate::markdown::Stats::default());
+        self.blocks(lines)
+    }
+
+    /// Adds the Chinese description of an item, under a label, when there is one.
+    pub fn zh(&mut self, text: Option<&str>, env: &crate::markdown::Env<'_>) -> &mut Self {
+        let lines = text
+            .map(|t| crate::markdown::render(t, env, &mut crate::markdown::Stats::default()))
+            .unwrap_or_default();
+        if !lines.is_empty() {
+            self.para("中文：");
+            self.blocks(lines);
+        }
+        self
+    }
+
+    /// Adds already-rendered Markdown lines (blank lines between their blocks) as a paragraph of
+    /// their own; nothing for none.
+    pub fn blocks(&mut self, lines: Vec<String>) -> &mut Self {
+        if !lines.is_empty() {
+            self.break_paragraph();
+            self.lines.extend(lines);
         }
         self
     }

@@ -6,12 +6,14 @@ use quote::quote;
 
 use crate::docs::{code, Doc};
 use crate::ident::ident;
+use crate::markdown::Env;
 use crate::plan::EnumDef;
 use crate::prelude::StdPaths;
 
-pub fn emit(e: &EnumDef, rt: &syn::Path, std: &StdPaths) -> TokenStream {
+pub fn emit(e: &EnumDef, rt: &syn::Path, std: &StdPaths, env: &Env<'_>) -> TokenStream {
     let mut doc = Doc::new();
-    doc.prose(&e.description);
+    let values: Vec<String> = e.variants.iter().map(|(_, wire)| wire.clone()).collect();
+    doc.text(&e.description, &env.stating_values(&values));
     let sites: Vec<String> = e.sites.iter().map(|s| code(s)).collect();
     doc.para(format!("Values of {}.", sites.join(", ")));
     doc.para("Serialized as the wire value; a value the document does not list becomes `Unknown` and is sent back unchanged.");

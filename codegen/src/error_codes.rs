@@ -10,8 +10,9 @@ use apiref_spec::Spec;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use crate::docs::{code, escape_block, Doc};
+use crate::docs::{code, Doc};
 use crate::ident::{camel, ident, Names, Style};
+use crate::markdown::{inline, Env, Links, Site, Stats};
 use crate::prelude::StdPaths;
 
 /// The error codes of one spec, deduplicated (first listing wins), as the enum's parts.
@@ -29,6 +30,17 @@ impl Codes {
         let mut names = Names::with_reserved(&["Unknown"]);
         let mut seen = BTreeSet::new();
         let mut codes = Codes::default();
+        let links = Links::default();
+        let env = Env::new(&links, Site::Sibling);
+        // Messages and solutions as one line each (the item is a short table row).
+        let one_line = |text: &str| {
+            let mut stats = Stats::default();
+            text.lines()
+                .map(|l| inline(l, &env, &mut stats))
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
         for ec in &spec.error_codes {
             let wire = ec.code.trim();
             if wire.is_empty() || !seen.insert(wire.to_string()) {
@@ -42,10 +54,10 @@ impl Codes {
                 "{} (HTTP {}): {}",
                 code(wire),
                 ec.status,
-                escape_block(&ec.message).join(" ")
+                one_line(&ec.message)
             ));
             if let Some(solution) = &ec.solution {
-                doc.para(format!("Solution: {}", escape_block(solution).join(" ")));
+                doc.para(format!("Solution: {}", one_line(solution)));
             }
             doc.para(format!("Source: {}.", code(&ec.source)));
             codes.docs.push(doc.tokens());

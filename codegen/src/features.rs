@@ -2,7 +2,8 @@
 //! than those (generated SDKs are known for slow builds).
 //!
 //! The client crate declares one feature per group of the spec plus `full` (all groups, the
-//! default); its build script maps the enabled features back to groups for [`crate::Options`].
+//! default), and `mock` (the test double, [`crate::Options::mock`], for dev-dependencies); its
+//! build script maps the enabled features back to groups and the mock for [`crate::Options`].
 //! `cargo regen` rewrites the crate's `[features]` block from the spec, and a test fails when the
 //! block is stale.
 
@@ -15,6 +16,13 @@ use crate::CodegenError;
 
 /// The feature that enables every group.
 pub const FULL_FEATURE: &str = "full";
+
+/// The feature that adds the test double (`pub mod mock`), with the runtime's feature of the
+/// same name.
+pub const MOCK_FEATURE: &str = "mock";
+
+/// The runtime crate's package name, as the client crates depend on it.
+const RUNTIME_PACKAGE: &str = "huaweicloud-runtime";
 
 /// First and last line of the `[features]` block that `cargo regen` owns.
 const BEGIN: &str =
@@ -83,7 +91,7 @@ pub fn group_features(spec: &Spec) -> Result<Vec<GroupFeature>, CodegenError> {
         } else {
             base
         };
-        if feature == FULL_FEATURE || feature == "default" {
+        if feature == FULL_FEATURE || feature == MOCK_FEATURE || feature == "default" {
             return Err(CodegenError::new(format!(
                 "operation group `{group}` would be named `{feature}`, a reserved feature name"
             )));
@@ -145,6 +153,12 @@ pub fn features_block(features: &[GroupFeature]) -> String {
             f.group, f.operations, f.feature
         ));
     }
+    out.push_str(
+        "# The test double of the client (`mock` module), for the tests of code that calls it.\n",
+    );
+    out.push_str(&format!(
+        "{MOCK_FEATURE} = [\"{RUNTIME_PACKAGE}/{MOCK_FEATURE}\"]\n"
+    ));
     out.push_str(END);
     out.push('\n');
     out
@@ -248,6 +262,11 @@ mod tests {
         assert!(e.message.contains("`cache-analysis`"), "{e}");
         let e = group_features(&spec(&[("Full", "v2")])).unwrap_err();
         assert!(e.message.contains("reserved"), "{e}");
+        let e = group_features(&spec(&[("Mock", "v2")])).unwrap_err();
+        assert_eq!(
+            e.message,
+            "operation group `Mock` would be named `mock`, a reserved feature name"
+        );
         let e = group_features(&spec(&[("--", "v2")])).unwrap_err();
         assert!(e.message.contains("no letters"), "{e}");
     }
@@ -273,7 +292,7 @@ mod tests {
         assert_eq!(
             updated,
             format!(
-                "[package]\nname = \"x\"\n\n[features]\n{BEGIN}\ndefault = [\"full\"]\n# Every operation group.\nfull = [\n    \"a-b\",\n    \"v1-c\",\n]\n# A b: 1 operation.\na-b = []\n# C: 1 operation.\nv1-c = []\n{END}\n\n[dependencies]\n"
+                "[package]\nname = \"x\"\n\n[features]\n{BEGIN}\ndefault = [\"full\"]\n# Every operation group.\nfull = [\n    \"a-b\",\n    \"v1-c\",\n]\n# A b: 1 operation.\na-b = []\n# C: 1 operation.\nv1-c = []\n# The test double of the client (`mock` module), for the tests of code that calls it.\nmock = [\"huaweicloud-runtime/mock\"]\n{END}\n\n[dependencies]\n"
             )
         );
         // Idempotent.

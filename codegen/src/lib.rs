@@ -12,6 +12,9 @@
 //! - The client type (the spec's `service.client`, by default `<Name>Client`): per operation
 //!   `<op>_request` (build without sending),
 //!   `<op>` (send), and for list operations `<op>_stream` (all items, page by page).
+//! - With [`Options::mock`] (a client crate's `mock` feature): `pub mod mock`, `<Service>Mock`,
+//!   a test double of the client with a typed stub method per operation, backed by the
+//!   runtime's in-process transport (see the runtime's `mock` module).
 //!
 //! # Policies
 //! - **Response tolerance**: a schema reachable from any response is a *response model*: every
@@ -60,11 +63,15 @@ pub mod build_script;
 mod builders;
 pub mod diff;
 mod docs;
+mod docs_report;
 mod enums;
 mod error;
 mod error_codes;
+mod examples;
 mod features;
 pub mod ident;
+mod markdown;
+mod mock;
 mod models;
 mod operations;
 mod plan;
@@ -72,6 +79,7 @@ mod prelude;
 mod sensitive;
 mod types;
 mod validate;
+mod waiters;
 
 use std::path::Path;
 
@@ -86,6 +94,16 @@ pub use features::{
 };
 pub use sensitive::is_sensitive;
 
+pub use docs_report::{docs_report, DocsCounts, DOCS_REPORT_FILE};
+pub use markdown::Stats as DescriptionStats;
+
+/// The test module of the examples in the methods' docs (see `examples::source`): one
+/// `async fn` per operation with the code its doc shows, and the table `EXAMPLES` of the
+/// requests they must send, for one test binary to compile and run them all.
+pub fn examples_source(spec: &Spec, opts: &Options) -> Result<String, CodegenError> {
+    examples::source(spec, opts)
+}
+
 /// What to generate.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
@@ -96,6 +114,18 @@ pub struct Options {
     /// Path of the runtime crate in generated code. Default `huaweicloud_runtime`; use an absolute path
     /// (a crate name or `crate::…`).
     pub runtime_crate: String,
+    /// Also emit `pub mod mock`: `<Service>Mock`, a test double of the client with a typed stub
+    /// method per operation (needs the runtime's `mock` feature). The build script sets it from
+    /// the crate's `mock` feature.
+    pub mock: bool,
+    /// The crate the examples in the methods' docs import from (`dcs_client`); `None`:
+    /// `<service>_client`, the name of the workspace's client crates. The build script sets it to
+    /// the crate being built.
+    pub crate_name: Option<String>,
+    /// Show the Chinese description of an operation, parameter or field beside the English one,
+    /// where the spec has one (off by default; the build script turns it on with
+    /// [`build_script::DOCS_ZH_VAR`]).
+    pub docs_zh: bool,
 }
 
 impl Default for Options {
@@ -104,6 +134,9 @@ impl Default for Options {
             client_name: None,
             groups: None,
             runtime_crate: "huaweicloud_runtime".into(),
+            mock: false,
+            crate_name: None,
+            docs_zh: false,
         }
     }
 }
@@ -198,8 +231,13 @@ pub fn spec_problems(file: &str, yaml_text: &str, spec: &Spec) -> Vec<CodegenErr
 }
 
 /// Names the generated file takes at its root, besides the client type.
-const ROOT_NAMES: [&str; 10] = [
+const ROOT_NAMES: [&str; 15] = [
+    "BuildError",
     "models",
+    "mock",
+    "waiters",
+    "WaitError",
+    "WaitPolicy",
     "operations",
     "error_codes",
     "runtime",
@@ -243,15 +281,21 @@ enum Unit {
     ErrorCodes,
     Methods(std::ops::Range<usize>),
     Pages,
+    /// `pub mod mock` (see [`Options::mock`]).
+    Mock,
+    /// `pub mod waiters` (see `waiters`).
+    Waiters,
+    /// The `wait_until_…` methods.
+    WaitMethods,
 }
 
 impl Unit {
     fn slot(&self) -> Slot {
         match self {
             Unit::Models(_) | Unit::Enums(_) => Slot::Models,
-            Unit::Infos | Unit::ErrorCodes => Slot::RootBefore,
-            Unit::Methods(_) => Slot::Impl,
-            Unit::Pages => Slot::RootAfter,
+            Unit::Infos | Unit::ErrorCodes | Unit::Waiters => Slot::RootBefore,
+            Unit::Methods(_) | Unit::WaitMethods => Slot::Impl,
+            Unit::Pages | Unit::Mock => Slot::RootAfter,
         }
     }
 }
@@ -304,6 +348,13 @@ impl<'a> Gen<'a> {
         }
         let mut plan = plan::build(spec, opts.groups.as_deref());
         plan.root_std = prelude::StdPaths::shadowed_by([client.as_str()]);
+        plan.links.client = client.clone();
+        plan.links.zh = opts.docs_zh;
+        plan.links.example_crate = opts
+            .crate_name
+            .clone()
+            .filter(|c| syn::parse_str::<syn::Path>(c).is_ok())
+            .unwrap_or_else(|| format!("{}_client", spec.service.name.replace('-', "_")));
         Ok(Gen {
             spec,
             opts,
@@ -328,13 +379,22 @@ impl<'a> Gen<'a> {
         units.extend(chunks(plan.enums.len(), ENUMS_PER_UNIT).map(Unit::Enums));
         units.push(Unit::Infos);
         units.push(Unit::ErrorCodes);
+        if !plan.waiters.is_empty() {
+            units.push(Unit::Waiters);
+        }
         units.extend(chunks(plan.ops.len(), OPS_PER_UNIT).map(Unit::Methods));
+        if !plan.waiters.is_empty() {
+            units.push(Unit::WaitMethods);
+        }
         if plan
             .ops
             .iter()
             .any(|o| o.page.as_ref().is_some_and(|p| p.emit_impl))
         {
             units.push(Unit::Pages);
+        }
+        if self.opts.mock {
+            units.push(Unit::Mock);
         }
         units
     }
@@ -348,7 +408,7 @@ impl<'a> Gen<'a> {
                 .collect(),
             Unit::Enums(range) => plan.enums[range.clone()]
                 .iter()
-                .map(|e| enums::emit(e, rt, &plan.models_std))
+                .map(|e| enums::emit(e, rt, &plan.models_std, &plan.env(markdown::Site::Models)))
                 .collect(),
             Unit::Infos => operations::emit_infos(plan, rt),
             Unit::ErrorCodes => error_codes::emit(self.spec, rt),
@@ -363,6 +423,9 @@ impl<'a> Gen<'a> {
                 .filter(|p| p.emit_impl)
                 .map(|p| operations::emit_page(plan, p, rt))
                 .collect(),
+            Unit::Mock => mock::emit(plan, &self.client, rt),
+            Unit::Waiters => waiters::emit_infos(plan, rt),
+            Unit::WaitMethods => waiters::emit_methods(plan, rt),
         }
     }
 
@@ -388,8 +451,9 @@ impl<'a> Gen<'a> {
         let methods = fill(Slot::Impl);
         let after = fill(Slot::RootAfter);
         quote! {
-            pub use #rt::{Client as RuntimeClient, Config, ConfigBuilder, Credentials, Error, RetryPolicy};
-            /// The runtime: HTTP, signing, retries, paging, and the plumbing generated code uses.
+            pub use #rt::{BuildError, Client as RuntimeClient, Config, ConfigBuilder, Credentials, Error, RetryPolicy};
+            /// The runtime crate: HTTP, signing, retries, paging; what generated code calls is in
+            /// its `plumbing` module.
             pub use #rt as runtime;
 
             /// Request and response types.

@@ -6,12 +6,22 @@ use quote::quote;
 
 use crate::docs::{code, escape_line, Doc};
 use crate::ident::{ident, snake_join, unraw};
+use crate::markdown::{Env, Site};
 use crate::plan::{Model, ModelField, ModelKind, Plan};
 use crate::types::{tokens, Ctx, FieldType};
 
 /// The facts of a field or parameter as doc lines: requiredness, values, default, range, source.
-pub fn field_doc(doc: &mut Doc, field: &Field, tolerant_required: bool, sensitive: bool) {
-    doc.prose(&field.description);
+pub fn field_doc(
+    doc: &mut Doc,
+    env: &Env<'_>,
+    field: &Field,
+    tolerant_required: bool,
+    sensitive: bool,
+) {
+    doc.text(&field.description, &env.for_field(field));
+    if env.zh {
+        doc.zh(field.description_zh.as_deref(), env);
+    }
     let mut facts = Vec::new();
     if tolerant_required {
         facts.push("Required by the document; `None` when a server omits it.".to_string());
@@ -98,7 +108,7 @@ pub fn emit(plan: &Plan<'_>, m: &Model<'_>, rt: &syn::Path) -> TokenStream {
     let transparent = matches!(m.kind, ModelKind::Schema { .. })
         && m.fields.len() == 1
         && m.fields[0].field.name == apiref_spec::ARRAY_ITEMS_FIELD;
-    let doc = model_doc(m, transparent).tokens();
+    let doc = model_doc(plan, m, transparent).tokens();
     let derives = derives(plan, m, rt);
     let serde_crate = crate::types::serde_crate(rt);
     let fields = m.fields.iter().map(|f| field(plan, f, transparent, rt));
@@ -149,8 +159,9 @@ pub fn emit(plan: &Plan<'_>, m: &Model<'_>, rt: &syn::Path) -> TokenStream {
     }
 }
 
-fn model_doc(m: &Model<'_>, transparent: bool) -> Doc {
+fn model_doc(plan: &Plan<'_>, m: &Model<'_>, transparent: bool) -> Doc {
     let mut doc = Doc::new();
+    let env = plan.env(Site::Models);
     match &m.kind {
         ModelKind::Schema {
             name,
@@ -158,7 +169,7 @@ fn model_doc(m: &Model<'_>, transparent: bool) -> Doc {
             source,
         } => {
             if let Some(d) = description {
-                doc.prose(d);
+                doc.text(d, &env);
             }
             if !description.is_some_and(|d| !d.trim().is_empty()) {
                 doc.para(format!("The `{name}` schema."));
@@ -212,7 +223,13 @@ fn derives(plan: &Plan<'_>, m: &Model<'_>, rt: &syn::Path) -> Vec<TokenStream> {
 /// fields a default, no output when unset, and the runtime's lenient reader for scalars.
 fn field(plan: &Plan<'_>, f: &ModelField<'_>, transparent: bool, rt: &syn::Path) -> TokenStream {
     let mut d = Doc::new();
-    field_doc(&mut d, f.field, f.required && f.option, f.sensitive);
+    field_doc(
+        &mut d,
+        &plan.env(Site::Models),
+        f.field,
+        f.required && f.option,
+        f.sensitive,
+    );
     let d = d.tokens();
     let fname = ident(&f.rust);
     let ty = full_type(plan, f, rt);
@@ -289,10 +306,12 @@ fn redacting_debug(m: &Model<'_>, rt: &syn::Path) -> TokenStream {
         let label = unraw(&f.rust).to_string();
         match (f.sensitive, f.option) {
             (false, _) => quote!(d.field(#label, &self.#n);),
-            (true, false) => quote!(d.field(#label, &::std::format_args!("{}", #rt::REDACTED));),
+            (true, false) => {
+                quote!(d.field(#label, &::std::format_args!("{}", #rt::plumbing::REDACTED));)
+            }
             (true, true) => quote! {
                 if self.#n.is_some() {
-                    d.field(#label, &::std::format_args!("Some({})", #rt::REDACTED));
+                    d.field(#label, &::std::format_args!("Some({})", #rt::plumbing::REDACTED));
                 } else {
                     d.field(#label, &::std::format_args!("None"));
                 }

@@ -5,18 +5,23 @@ use apiref_spec::{Location, Operation};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::docs::{code, escape_block, Doc};
+use crate::docs::{code, Doc};
 use crate::ident::ident;
+use crate::markdown::{render_item, Env, Site, Stats};
 use crate::plan::{Arg, Op, PagePlan, Plan};
 use crate::prelude::StdPaths;
 use crate::types::{arg_tokens, tokens, Ctx, FieldType, Pass};
 use crate::validate::path_placeholders;
 
-/// The doc shared by an operation's constant and methods.
-fn op_doc(op: &Operation) -> Doc {
+/// The doc shared by an operation's constant and methods, written for `site`.
+fn op_doc(plan: &Plan<'_>, op: &Operation, site: Site) -> Doc {
+    let env = plan.env(site).with_version(&op.version);
     let mut doc = Doc::new();
     doc.prose(&op.title);
-    doc.prose(&op.description);
+    doc.text(&op.description, &env);
+    if env.zh {
+        doc.zh(op.description_zh.as_deref(), &env);
+    }
     doc.para(format!(
         "{} {} (group {}, API {}).",
         code(&op.method),
@@ -30,17 +35,32 @@ fn op_doc(op: &Operation) -> Doc {
     if !op.responses.is_empty() {
         doc.para("Responses:");
         for r in &op.responses {
-            let desc = escape_block(&r.description).join(" ");
             let body = r
                 .body
                 .as_deref()
                 .map(|b| format!(" Body: {}.", code(b)))
                 .unwrap_or_default();
-            doc.line(format!("- {}: {desc}{body}", r.status));
+            let head = format!("- {}:", r.status);
+            item(&mut doc, &head, &r.description, &body, &env);
         }
     }
     doc.para(format!("Source: {}.", code(&op.source)));
     doc
+}
+
+/// A list item `<head> <description><tail>`: the description's first paragraph on the item's
+/// line, its other blocks indented under it.
+fn item(doc: &mut Doc, head: &str, description: &str, tail: &str, env: &Env<'_>) {
+    let (first, rest) = render_item(description, env, &mut Stats::default());
+    let line = format!("{head} {first}{tail}");
+    doc.line(line.trim_end().to_string());
+    if !rest.is_empty() {
+        doc.line(String::new());
+        for l in rest {
+            doc.line(if l.is_empty() { l } else { format!("  {l}") });
+        }
+        doc.line(String::new());
+    }
 }
 
 /// `pub mod operations`: one `OperationInfo` per operation, and `ALL`.
@@ -48,7 +68,7 @@ pub fn emit_infos(plan: &Plan<'_>, rt: &syn::Path) -> TokenStream {
     let consts = plan.ops.iter().map(|o| {
         let op = o.op;
         let name = ident(&o.const_name);
-        let doc = op_doc(op).tokens();
+        let doc = op_doc(plan, op, Site::Sibling).tokens();
         let mut params: Vec<TokenStream> = op
             .params
             .iter()
@@ -56,9 +76,9 @@ pub fn emit_infos(plan: &Plan<'_>, rt: &syn::Path) -> TokenStream {
                 // The runtime's const constructors: one short call per parameter.
                 let (wire, required) = (&p.name, p.required);
                 Some(match p.location? {
-                    Location::Path => quote!(#rt::ParamInfo::path(#wire)),
-                    Location::Query => quote!(#rt::ParamInfo::query(#wire, #required)),
-                    Location::Header => quote!(#rt::ParamInfo::header(#wire, #required)),
+                    Location::Path => quote!(#rt::plumbing::ParamInfo::path(#wire)),
+                    Location::Query => quote!(#rt::plumbing::ParamInfo::query(#wire, #required)),
+                    Location::Header => quote!(#rt::plumbing::ParamInfo::header(#wire, #required)),
                 })
             })
             .collect();
@@ -69,7 +89,7 @@ pub fn emit_infos(plan: &Plan<'_>, rt: &syn::Path) -> TokenStream {
                 .iter()
                 .any(|p| p.location == Some(Location::Path) && p.name == ph)
             {
-                params.push(quote!(#rt::ParamInfo::path(#ph)));
+                params.push(quote!(#rt::plumbing::ParamInfo::path(#ph)));
             }
         }
         let (op_name, method, path, deprecated, has_body) = (
@@ -81,7 +101,7 @@ pub fn emit_infos(plan: &Plan<'_>, rt: &syn::Path) -> TokenStream {
         );
         quote! {
             #doc
-            pub const #name: #rt::OperationInfo = #rt::OperationInfo {
+            pub const #name: #rt::plumbing::OperationInfo = #rt::plumbing::OperationInfo {
                 name: #op_name,
                 method: #method,
                 path: #path,
@@ -99,46 +119,92 @@ pub fn emit_infos(plan: &Plan<'_>, rt: &syn::Path) -> TokenStream {
             #(#consts)*
 
             /// Every operation, in document order.
-            pub const ALL: &[&#rt::OperationInfo] = &[#(&#all),*];
+            pub const ALL: &[&#rt::plumbing::OperationInfo] = &[#(&#all),*];
         }
     }
 }
 
-fn arg_doc(doc: &mut Doc, o: &Op<'_>, with_query: bool, with_body: bool) {
-    let mut lines = Vec::new();
+fn arg_doc(doc: &mut Doc, plan: &Plan<'_>, o: &Op<'_>, with_query: bool, with_body: bool) {
+    let env = plan.env(Site::Root).with_version(&o.op.version);
+    if o.args.is_empty() && !with_query && !with_body {
+        return;
+    }
+    doc.para("Arguments:");
     for a in &o.args {
-        let desc = a
-            .field
-            .map(|f| escape_block(&f.description).join(" "))
-            .unwrap_or_default();
         let kind = if a.location == Location::Header {
             "header"
         } else {
             "path parameter"
         };
-        lines.push(format!(
-            "- `{}`: {kind} {}. {desc}",
+        let head = format!(
+            "- `{}`: {kind} {}.",
             crate::ident::unraw(&a.rust),
             code(&a.wire)
-        ));
+        );
+        match a.field {
+            Some(f) => item(
+                doc,
+                &head,
+                &f.description,
+                "",
+                &env.with_values(&f.enum_values),
+            ),
+            None => {
+                doc.line(head);
+            }
+        }
     }
     if with_query {
-        lines.push("- `query`: the query parameters.".to_string());
+        doc.line("- `query`: the query parameters.");
     }
     if with_body {
-        lines.push("- `body`: the request body.".to_string());
+        doc.line("- `body`: the request body.");
     }
-    if !lines.is_empty() {
-        doc.para("Arguments:");
-        for l in lines {
-            doc.line(l.trim_end().to_string());
+}
+
+/// `# Example`: the document's example request written with the generated API (see
+/// [`crate::examples`]), and what of it the code converts or leaves out.
+fn example_doc(doc: &mut Doc, plan: &Plan<'_>, o: &Op<'_>) {
+    let Ok(ex) = crate::examples::example(plan, o) else {
+        return;
+    };
+    let krate = syn::parse_str::<syn::Path>(&plan.links.example_crate)
+        .unwrap_or_else(|_| syn::parse_quote!(crate));
+    let lines = ex.doc_lines(&krate);
+    if lines.is_empty() {
+        return;
+    }
+    doc.para("# Example");
+    doc.para(format!(
+        "The document's example request ({}), written with this crate:",
+        code(&ex.source)
+    ));
+    doc.para("```rust,ignore");
+    for l in lines {
+        doc.line(l);
+    }
+    doc.line("```");
+    let shown: Vec<_> = ex
+        .notes
+        .iter()
+        .filter(|n| n.kind != crate::examples::NoteKind::Placeholder)
+        .collect();
+    if !shown.is_empty() {
+        doc.para("Values of the document's example the code converts or leaves out:");
+        for n in shown {
+            doc.line(format!(
+                "- {} ({}): {}",
+                code(&n.at),
+                n.kind.word(),
+                n.reason
+            ));
         }
     }
 }
 
 /// A required text argument takes anything that reads as text (`&str`, `String`, `&String`);
 /// the others are typed as [`Pass`] decides.
-fn arg_type(plan: &Plan<'_>, a: &Arg<'_>, rt: &syn::Path) -> TokenStream {
+pub(crate) fn arg_type(plan: &Plan<'_>, a: &Arg<'_>, rt: &syn::Path) -> TokenStream {
     if a.required && Pass::of(&a.ty) == Pass::Str {
         return quote!(impl ::std::convert::AsRef<str>);
     }
@@ -236,14 +302,14 @@ fn request_method(plan: &Plan<'_>, o: &Op<'_>, sig: &Sig, rt: &syn::Path) -> Tok
             .collect(),
     );
     let query_value = match &o.query {
-        Some(_) => quote!(#rt::query_pairs(query)?),
+        Some(_) => quote!(#rt::plumbing::query_pairs(query)?),
         None => quote!(#vec::new()),
     };
     let body_value = match &o.body {
         Some(b) if Pass::of(&FieldType::plain(b)).is_unsized() => {
-            quote!(Some(#rt::to_body(&body)?))
+            quote!(Some(#rt::plumbing::to_body(&body)?))
         }
-        Some(_) => quote!(Some(#rt::to_body(body)?)),
+        Some(_) => quote!(Some(#rt::plumbing::to_body(body)?)),
         None => quote!(None),
     };
     let doc = format!(
@@ -255,10 +321,10 @@ fn request_method(plan: &Plan<'_>, o: &Op<'_>, sig: &Sig, rt: &syn::Path) -> Tok
         #[doc = #doc]
         #deprecated
         #many
-        pub fn #request_method(&self, #(#arg_names: #arg_types,)* #params) -> #result<#rt::Request, #rt::Error> {
+        pub fn #request_method(&self, #(#arg_names: #arg_types,)* #params) -> #result<#rt::plumbing::Request, #rt::Error> {
             let #headers_mut headers = #headers_init;
             #(#optional_headers)*
-            Ok(#rt::Request {
+            Ok(#rt::plumbing::Request {
                 operation: &operations::#const_name,
                 path_params: #path_params,
                 query: #query_value,
@@ -343,8 +409,9 @@ fn send_method(plan: &Plan<'_>, o: &Op<'_>, sig: &Sig, rt: &syn::Path) -> TokenS
         Some(t) => tokens(&FieldType::plain(t), plan.scope(Ctx::Root), rt),
         None => quote!(()),
     };
-    let mut doc = op_doc(o.op);
-    arg_doc(&mut doc, o, o.query.is_some(), o.body.is_some());
+    let mut doc = op_doc(plan, o.op, Site::Root);
+    arg_doc(&mut doc, plan, o, o.query.is_some(), o.body.is_some());
+    example_doc(&mut doc, plan, o);
     let doc = doc.tokens();
     quote! {
         #doc
@@ -412,7 +479,7 @@ fn stream_method(plan: &Plan<'_>, o: &Op<'_>, sig: &Sig, rt: &syn::Path) -> Opti
             let client = self.clone();
             let query = query.clone();
             #(#owned)*
-            #rt::paginate(page_size, move |offset, limit| {
+            #rt::plumbing::paginate(page_size, move |offset, limit| {
                 let client = client.clone();
                 let mut query = query.clone();
                 #set_offset
@@ -479,7 +546,7 @@ pub fn emit_page(plan: &Plan<'_>, page: &PagePlan, rt: &syn::Path) -> TokenStrea
         quote!(u64::try_from(self.#total).ok())
     };
     quote! {
-        impl #rt::Page for #resp {
+        impl #rt::plumbing::Page for #resp {
             type Item = #item;
 
             fn into_items(self) -> #vec<Self::Item> {

@@ -53,6 +53,7 @@ pub fn check(spec: &Spec) -> Vec<Issue> {
     }
     check_schemas(spec, &mut issues);
     check_operations(spec, &mut issues);
+    crate::waiters::check(spec, &mut issues);
     for (i, code) in spec.error_codes.iter().enumerate() {
         if code.code.trim().is_empty() {
             issues.push(Issue {

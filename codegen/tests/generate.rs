@@ -38,8 +38,8 @@ fn string_output_is_the_formatted_tokens() {
 #[test]
 fn summary_counts_what_was_emitted() {
     let (source, summary) = generate_with_summary(&small(), &Options::default()).unwrap();
-    // 11 schemas + 2 query structs; enums: engine and status shared, charging mode, type,
-    // cache mode, no_password_access, result, X-Language, shard.no.
+    // 17 schemas + 3 query structs; enums: engine and status shared, charging mode, type,
+    // cache mode, no_password_access, result, X-Language, shard.no, phase.
     assert_eq!(
         (
             summary.models,
@@ -47,7 +47,7 @@ fn summary_counts_what_was_emitted() {
             summary.operations,
             summary.streams
         ),
-        (13, 9, 6, 1)
+        (20, 10, 9, 2)
     );
     assert_eq!(summary.error_codes, 3);
     assert_eq!(summary.lines, source.lines().count());

@@ -28,7 +28,7 @@ pub struct Service {
     /// Every spec schema that became a model struct.
     pub schemas: &'static [&'static str],
     /// Every operation's description, as the generated code has it.
-    pub operations: &'static [&'static huaweicloud_runtime::OperationInfo],
+    pub operations: &'static [&'static huaweicloud_runtime::plumbing::OperationInfo],
     /// Calls the typed method of an operation, on the service's client made from a runtime
     /// client.
     pub call: for<'a> fn(&'a huaweicloud_runtime::Client, &'a str, &'a CallInput) -> CallFuture<'a>,

@@ -3,10 +3,8 @@
 
 use apiref_tests::signature::ValidSignature;
 use apiref_tests::SERVICES;
-use huaweicloud_runtime::{
-    is_runtime_header, Client as RuntimeClient, Config, Credentials, ParamLocation, Request,
-    RetryPolicy,
-};
+use huaweicloud_runtime::plumbing::{is_runtime_header, OperationInfo, ParamLocation, Request};
+use huaweicloud_runtime::{Client as RuntimeClient, Config, Credentials, RetryPolicy};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const AK: &str = "AKEVERYOPERATION0001";
@@ -24,7 +22,7 @@ async fn every_operation_reaches_its_documented_path_signed() {
     }
 }
 
-async fn check(name: &str, operations: &[&'static huaweicloud_runtime::OperationInfo]) {
+async fn check(name: &str, operations: &[&'static OperationInfo]) {
     let server = MockServer::start().await;
     Mock::given(ValidSignature { ak: AK, sk: SK })
         .respond_with(ResponseTemplate::new(200).set_body_string("{}"))

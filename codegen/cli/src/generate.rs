@@ -26,6 +26,13 @@ pub struct Args {
     /// Path of the runtime crate in the generated code.
     #[arg(long, default_value = "huaweicloud_runtime")]
     pub runtime_crate: String,
+    /// Also generate `mod mock`, the client's test double (needs the runtime's `mock` feature).
+    #[arg(long)]
+    pub mock: bool,
+    /// Show the Chinese descriptions beside the English ones in the docs, where the spec has
+    /// them.
+    #[arg(long)]
+    pub docs_zh: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -60,6 +67,9 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         client_name: args.client_name.clone(),
         groups: args.groups.clone(),
         runtime_crate: args.runtime_crate.clone(),
+        mock: args.mock,
+        docs_zh: args.docs_zh,
+        ..Options::default()
     };
     let (source, summary) = load_spec(&args.spec)
         .and_then(|spec| generate_with_summary(&spec, &opts))

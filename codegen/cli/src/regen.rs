@@ -11,7 +11,9 @@
 use std::path::{Path, PathBuf};
 
 use apiref_codegen::diff::diff;
-use apiref_codegen::{generate_with_summary, group_features, update_manifest, Options};
+use apiref_codegen::{
+    docs_report, generate_with_summary, group_features, update_manifest, Options, DOCS_REPORT_FILE,
+};
 use apiref_scrape::outputs::{self, SPEC_FILE};
 use apiref_scrape::service::MANIFEST;
 use apiref_spec::write::write_atomic;
@@ -134,6 +136,8 @@ fn regen_service(root: &Path, dir: &Path, args: &Args) -> Result<Vec<String>, Fa
     let fail = |e: &dyn std::fmt::Display| Failure(format!("{name}: {e}"));
     // Generate before writing: a spec the generator rejects is not committed over a good one.
     let (_, c) = generate_with_summary(&s.spec, &Options::default()).map_err(|e| fail(&e))?;
+    // What the docs make of the descriptions and examples: `reports/docs.txt`.
+    let (docs_text, docs) = docs_report(&s.spec, &Options::default()).map_err(|e| fail(&e))?;
     let features = group_features(&s.spec).map_err(|e| fail(&e))?;
     let previous = std::fs::read_to_string(dir.join(SPEC_FILE)).ok();
     let crates = client_crates(root, &dir.join(SPEC_FILE));
@@ -150,6 +154,9 @@ fn regen_service(root: &Path, dir: &Path, args: &Args) -> Result<Vec<String>, Fa
         manifests.push((path, shown, updated));
     }
     outputs::write(&s, dir).map_err(|e| fail(&e))?;
+    let docs_path = dir.join(DOCS_REPORT_FILE);
+    write_atomic(&docs_path, docs_text.as_bytes())
+        .map_err(|e| fail(&format!("{}: {e}", docs_path.display())))?;
     let mut lines: Vec<String> = s.changes.iter().map(|c| format!("merge: {c}")).collect();
     let shown_dir = dir.strip_prefix(root).unwrap_or(dir).display().to_string();
     let crate_version = crates.first().and_then(|k| crate_version(root, k));
@@ -165,6 +172,19 @@ fn regen_service(root: &Path, dir: &Path, args: &Args) -> Result<Vec<String>, Fa
         ));
     }
     lines.push(format!("wrote {shown_dir}/{{{SPEC_FILE},reports/}}"));
+    let d = &docs.descriptions;
+    lines.push(format!(
+        "{name} docs: {} bullet and {} numbered items as lists, {} notes as callouts, {} cross-references linked ({} left as text), {} of {} operations with an example ({} values converted, {} left out); see {shown_dir}/{DOCS_REPORT_FILE}",
+        d.shape.bullet_items,
+        d.shape.numbered_items,
+        d.shape.callouts,
+        d.links_to_operations + d.links_to_models,
+        d.unresolved.values().sum::<usize>(),
+        docs.examples,
+        docs.operations,
+        docs.converted,
+        docs.skipped,
+    ));
     lines.push(outputs::summary(&s));
     lines.push(format!(
         "{name} client: {} operations ({} with page streams), {} models, {} enums, {} error codes, {} lines of Rust",

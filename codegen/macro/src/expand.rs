@@ -170,6 +170,7 @@ mod tests {
             client_name: Some("SmallClient".into()),
             groups: Some(vec!["Passwords".into()]),
             runtime_crate: "crate::rt".into(),
+            ..Options::default()
         };
         let expected = generate(&spec, &opts).unwrap();
         assert_eq!(prettyplease::unparse(&rest), expected);

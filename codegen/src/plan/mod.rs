@@ -10,6 +10,7 @@ mod graph;
 mod models;
 mod ops;
 mod pages;
+pub mod waiters;
 
 use std::collections::BTreeMap;
 
@@ -124,6 +125,11 @@ pub struct Plan<'a> {
     pub models: Vec<Model<'a>>,
     pub enums: Vec<EnumDef>,
     pub ops: Vec<Op<'a>>,
+    /// What "see <title>" in a description can link to: the emitted operations and models. The
+    /// client's name is filled in when it is known.
+    pub links: crate::markdown::Links,
+    /// The spec's waiters whose read operation is emitted.
+    pub waiters: Vec<waiters::WaiterPlan<'a>>,
 }
 
 pub fn build<'a>(spec: &'a Spec, groups: Option<&[String]>) -> Plan<'a> {
@@ -152,7 +158,21 @@ pub fn build<'a>(spec: &'a Spec, groups: Option<&[String]>) -> Plan<'a> {
     ));
     pages::plan_pages(&mut planned_ops, &models, &type_names);
     models::name_builders(&mut models, &mut types);
+    let waiters = waiters::plan_waiters(spec, &planned_ops, &models, &type_names);
 
+    let links = crate::markdown::Links::new(
+        planned_ops.iter().map(|o| {
+            let op = o.op;
+            (
+                op.title.as_str(),
+                op.title_zh.as_deref(),
+                o.method.as_str(),
+                op.deprecated,
+                op.version.as_str(),
+            )
+        }),
+        type_names.clone(),
+    );
     let declared = models::declared(&models, &enums);
     let models_std = StdPaths::shadowed_by(declared.iter().copied());
     let serde_imported =
@@ -165,6 +185,8 @@ pub fn build<'a>(spec: &'a Spec, groups: Option<&[String]>) -> Plan<'a> {
         models,
         enums,
         ops: planned_ops,
+        waiters,
+        links,
     }
 }
 
@@ -175,6 +197,11 @@ impl Plan<'_> {
             Ctx::Models => self.models_std,
             Ctx::Root => self.root_std,
         }
+    }
+
+    /// How a description is rendered at `site`.
+    pub fn env(&self, site: crate::markdown::Site) -> crate::markdown::Env<'_> {
+        crate::markdown::Env::new(&self.links, site)
     }
 
     /// How types are written in `ctx`.

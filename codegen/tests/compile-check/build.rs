@@ -1,7 +1,7 @@
 //! Generates the clients of `src/lib.rs` from the generator's edge-case fixture
 //! (`codegen/tests/fixtures/small.yaml`) with `apiref_codegen`, as a client crate's build script
-//! would: `small.rs`, the whole fixture; `cache.rs`, its `Instances` group as another service
-//! with another endpoint template; `grown.rs` and `required.rs`, the fixture as a next edition
+//! would: `small.rs`, the whole fixture with its test double (`mock`); `cache.rs`, its
+//! `Instances` group as another service with another endpoint template, also with a mock; `grown.rs` and `required.rs`, the fixture as a next edition
 //! of its documents might change it (see [`grow`] and [`require`]).
 
 use std::path::{Path, PathBuf};
@@ -31,7 +31,11 @@ fn run() -> Result<(), String> {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed={}", fixture.display());
     let spec = load_spec(&fixture).map_err(|e| e.to_string())?;
-    write(&out.join("small.rs"), &spec, &Options::default())?;
+    let with_mock = Options {
+        mock: true,
+        ..Options::default()
+    };
+    write(&out.join("small.rs"), &spec, &with_mock)?;
     write(
         &out.join("grown.rs"),
         &grow(spec.clone())?,
@@ -49,7 +53,7 @@ fn run() -> Result<(), String> {
     cache.service.endpoint = Some(CACHE_ENDPOINT.into());
     let opts = Options {
         groups: Some(vec!["Instances".into()]),
-        ..Options::default()
+        ..with_mock
     };
     write(&out.join("cache.rs"), &cache, &opts)
 }

@@ -1,5 +1,10 @@
 //! The life of a DCS instance: create it, wait until it runs, list the project's instances page by
-//! page, back the new instance up, and list its backups.
+//! page, back the new instance up, wait for the backup, and list the instance's backups.
+//!
+//! The waits are the client's generated waiters (`wait_until_instance_running`,
+//! `wait_until_backup_succeed`): they poll the read operation with growing delays, stop on the
+//! state, fail at once on a failure state (`CREATEFAILED`, `ERROR`; a failed backup) with the last
+//! resource read, and give up after the policy's timeout.
 //!
 //! This creates a real, billed instance. Configure it from the environment:
 //!
@@ -12,27 +17,26 @@
 
 use std::error::Error as StdError;
 use std::pin::pin;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use dcs_client::models::{
     BackupInstanceBody, BackupRecordResponseStatus, CreateInstanceBody, ListBackupRecordsQuery,
     ListInstancesQuery,
 };
-use dcs_client::{Config, DcsClient};
+use dcs_client::{Config, DcsClient, WaitError, WaitPolicy};
 use futures_util::StreamExt;
 
 type BoxError = Box<dyn StdError + Send + Sync>;
 
-/// Where and how to create the instance, and how long to wait for it.
+/// Where and how to create the instance, and how long to wait for it and for its backup.
 pub struct Settings {
     pub name: String,
     pub vpc_id: String,
     pub subnet_id: String,
     pub az_code: String,
-    /// Time between two status checks.
-    pub poll_every: Duration,
-    /// Give up waiting for `RUNNING` after this long.
-    pub give_up_after: Duration,
+    /// How the waits poll: the first read at once, then delays growing up to a cap, until a
+    /// timeout.
+    pub wait: WaitPolicy,
     /// Items per page when listing.
     pub page_size: u32,
 }
@@ -45,8 +49,11 @@ async fn main() -> Result<(), BoxError> {
         vpc_id: env("DCS_VPC_ID")?,
         subnet_id: env("DCS_SUBNET_ID")?,
         az_code: env("DCS_AZ_CODE")?,
-        poll_every: Duration::from_secs(15),
-        give_up_after: Duration::from_secs(20 * 60),
+        // 5 s, 7.5 s, … up to 1 min between reads; at most 20 minutes.
+        wait: WaitPolicy::default()
+            .initial_delay(Duration::from_secs(5))
+            .max_delay(Duration::from_secs(60))
+            .timeout(Duration::from_secs(20 * 60)),
         page_size: 10,
     };
     // Credentials, project and region come from HUAWEICLOUD_SDK_* variables.
@@ -64,6 +71,8 @@ pub struct Summary {
     /// Names of all instances in the project, as listed page by page.
     pub instance_names: Vec<String>,
     pub backup_id: String,
+    /// The status of the backup when its wait ended.
+    pub backup_status: Option<BackupRecordResponseStatus>,
     /// `(backup id, status)` of the instance's backups.
     pub backups: Vec<(String, Option<BackupRecordResponseStatus>)>,
 }
@@ -90,23 +99,26 @@ pub async fn run(dcs: &DcsClient, settings: &Settings) -> Result<Summary, BoxErr
         .ok_or("the create reply names no instance")?;
     println!("created {instance_id}");
 
-    // 2. Creation is asynchronous: poll until the instance runs.
-    let started = Instant::now();
-    loop {
-        let instance = dcs.show_instance(&instance_id).await?;
-        match instance.status.as_deref() {
-            Some("RUNNING") => break,
-            Some(failed @ ("ERROR" | "CREATEFAILED")) => {
-                return Err(format!("instance {instance_id} ended in {failed}").into())
-            }
-            other => println!("status {}, waiting", other.unwrap_or("unknown")),
+    // 2. Creation is asynchronous: wait until the instance runs. A failure state ends the wait
+    //    at once, with the instance as last read.
+    match dcs
+        .wait_until_instance_running(&instance_id, &settings.wait)
+        .await
+    {
+        Ok(instance) => println!(
+            "{instance_id} is running on {}:{}",
+            instance.ip.unwrap_or_default(),
+            instance.port.unwrap_or_default()
+        ),
+        Err(WaitError::Failed {
+            status, resource, ..
+        }) => {
+            let name = resource.name.unwrap_or_default();
+            return Err(format!("instance {instance_id} ({name}) ended in {status}").into());
         }
-        if started.elapsed() > settings.give_up_after {
-            return Err(format!("instance {instance_id} is not running yet; giving up").into());
-        }
-        tokio::time::sleep(settings.poll_every).await;
+        // Timed out (with the last instance read) or a failed read.
+        Err(e) => return Err(e.into()),
     }
-    println!("{instance_id} is running");
 
     // 3. Every instance of the project: the stream fetches one page (offset/limit) at a time.
     let mut instance_names = Vec::new();
@@ -129,7 +141,16 @@ pub async fn run(dcs: &DcsClient, settings: &Settings) -> Result<Summary, BoxErr
         .ok_or("the backup reply names no backup")?;
     println!("backup {backup_id} started");
 
-    // 5. The instance's backups, page by page.
+    // 5. Wait for the backup: it is found in the instance's backup records by its id.
+    let backup = dcs
+        .wait_until_backup_succeed(&instance_id, &backup_id, &settings.wait)
+        .await?;
+    println!(
+        "backup {backup_id} done: {} bytes",
+        backup.size.unwrap_or_default()
+    );
+
+    // 6. The instance's backups, page by page.
     let mut backups = Vec::new();
     // The stream borrows the instance id; it ends with this block.
     {
@@ -147,6 +168,7 @@ pub async fn run(dcs: &DcsClient, settings: &Settings) -> Result<Summary, BoxErr
         instance_id,
         instance_names,
         backup_id,
+        backup_status: backup.status,
         backups,
     })
 }

@@ -24,6 +24,28 @@
 //! # Ok(())
 //! # }
 //! ```
+//!
+//! # Where to start
+//!
+//! - [`EcsClient`]: a method per operation of the reference, each documented from it (lists,
+//!   notes, links to the operations it refers to) with the document's example request written
+//!   in this crate's API; `<op>_request` builds a request without sending it, `<op>_stream`
+//!   walks a list page by page.
+//! - [`Config`] and [`Credentials`]: region, project and keys (or [`Config::from_env`]);
+//!   [`EcsClient::from_config`] makes the client.
+//! - [`models`]: request bodies and queries (each with a builder), replies and enums.
+//! - [`Error`] (and [`BuildError`], a required field left unset) for what a call can fail
+//!   with; [`documented_error`] and [`error_codes`] for the reference's error codes.
+//! - [`operations`]: each operation's method, path and parameters, to inspect without sending.
+//! - [`runtime`]: the runtime crate; what generated code calls is in `runtime::plumbing`.
+//!
+//! # Testing code that uses the client
+//!
+//! With the `mock` feature (for tests: `[dev-dependencies] ecs-client = { version = "0.1",
+//! features = ["mock"] }`), `mock::EcsMock` is a test double of `EcsClient`: `client()` gives a
+//! real `EcsClient` whose requests the mock answers in process, a stub method per operation
+//! takes that operation's response type or a documented `ErrorCode`, and the requests read back
+//! as their query and body models. The DCS client's documentation (`dcs-client`) has an example.
 #![forbid(unsafe_code)]
 
 include!(concat!(env!("OUT_DIR"), "/client.rs"));

@@ -3,12 +3,15 @@
 //! pagination, and the serde helpers generated models use.
 //!
 //! It names no service. A generated crate describes its service with a [`ServiceInfo`] (name and
-//! endpoint template) and each operation with a static [`OperationInfo`], fills a [`Request`] and
-//! calls [`Client::execute`] on a runtime client bound to the service:
+//! endpoint template) and each operation with a static
+//! [`OperationInfo`], fills a [`Request`] and calls
+//! [`Client::execute`] on a runtime client bound to the service. What only generated code needs
+//! is in [`plumbing`]:
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), huaweicloud_runtime::Error> {
-//! use huaweicloud_runtime::{Client, Config, Credentials, OperationInfo, Request, ServiceInfo};
+//! use huaweicloud_runtime::plumbing::{OperationInfo, Request};
+//! use huaweicloud_runtime::{Client, Config, Credentials, ServiceInfo};
 //!
 //! static SERVICE: ServiceInfo = ServiceInfo {
 //!     name: "dcs",
@@ -45,8 +48,8 @@
 //!   parameters in the order of the URI, then the query object or the body. Path parameters take
 //!   `impl AsRef<str>`. No operation of DCS or ECS takes more than four arguments, and the query
 //!   and body are typed, so a fluent builder per call would add code without making a call
-//!   safer. `<op>_request` builds the [`Request`] without sending it; list operations add
-//!   `<op>_stream`, every item page by page.
+//!   safer. `<op>_request` builds the [`Request`] without sending it; list
+//!   operations add `<op>_stream`, every item page by page.
 //! - **Request bodies and queries are built with builders**: `CreateInstanceBody::builder()`, a
 //!   setter per field named like it and taking anything that converts into it (`&str`,
 //!   `String`, an enum value; a list takes any iterable), then `build()`. `build()` fails with a
@@ -72,24 +75,42 @@ mod endpoint;
 mod error;
 mod json_path;
 pub mod lenient;
+#[cfg(feature = "mock")]
+pub mod mock;
 mod paginate;
 mod request;
 mod retry;
 pub mod signer;
 mod time;
+mod waiter;
 
 pub use build_error::BuildError;
 pub use client::Client;
 pub use config::{env, Config, ConfigBuilder, RetryPolicy};
-pub use credentials::{Credentials, Sensitive, REDACTED};
+pub use credentials::Credentials;
 pub use endpoint::ServiceInfo;
 pub use error::Error;
-pub use paginate::{paginate, paginate_with, Page, Paging};
-pub use request::{
-    is_runtime_header, query_pairs, to_body, OperationInfo, ParamInfo, ParamLocation, Request,
-    RUNTIME_HEADERS,
-};
-pub use time::sdk_date;
+
+/// What generated clients call, not needed to use one: the static facts of an operation
+/// ([`OperationInfo`]), one call's values
+/// ([`Request`], what a client's `<op>_request` methods return), the encoding
+/// of bodies and queries, the page stream behind `<op>_stream`, and the wrapper that keeps
+/// secrets out of `Debug`.
+pub mod plumbing {
+    pub use crate::credentials::{Sensitive, REDACTED};
+    pub use crate::paginate::{paginate, paginate_with, Page, Paging};
+    pub use crate::request::{
+        is_runtime_header, query_pairs, to_body, OperationInfo, ParamInfo, ParamLocation, Request,
+        RUNTIME_HEADERS,
+    };
+    pub use crate::time::sdk_date;
+    pub use crate::waiter::{find_item, wait_until, WaitState, WaiterInfo};
+}
+
+// The plumbing at its former paths, for code written against them; documented in `plumbing`.
+#[doc(hidden)]
+pub use plumbing::*;
+pub use waiter::{WaitError, WaitPolicy};
 
 /// Re-exported so generated code and users name the same versions.
 pub use {futures_core, serde, serde_json};

@@ -4,6 +4,7 @@
 
 pub mod model;
 pub mod openapi;
+pub mod text;
 pub mod write;
 
 pub use model::*;

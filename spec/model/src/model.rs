@@ -20,6 +20,10 @@ pub struct Spec {
     /// The reference's error-code table, for documenting and matching errors.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub error_codes: Vec<ErrorCode>,
+    /// How to wait for a resource to reach a state: the read operations to poll, and which
+    /// values of their status field end the wait. In the order the scraper found them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub waiters: Vec<Waiter>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -233,6 +237,57 @@ pub struct ErrorCode {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub solution: Option<String>,
     pub source: String,
+}
+
+/// A waiter: poll a read operation until the status of the resource it returns is one of
+/// `success` (done), one of `failure` (failed for good), or the caller's timeout passes. Any
+/// other value, documented or not, means "not yet".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Waiter {
+    /// snake_case, unique: the resource and the state waited for (`instance_running`); the
+    /// generated method is `wait_until_<name>`.
+    pub name: String,
+    /// The `GET` operation polled.
+    pub operation: String,
+    /// For a read that lists the resources (no operation reads one): the field names from the
+    /// reply down to the array that holds them (`[backup_record_response]`). Empty when the
+    /// reply is the resource.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<String>,
+    /// With `items`: the field of an item that the caller's id is compared with (`backup_id`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The field names from the resource (the reply, or an item of `items`) down to the status
+    /// (`[server, status]`).
+    pub status: Vec<String>,
+    /// The values that end the wait: the resource is in the state waited for.
+    pub success: Vec<String>,
+    /// The values that end the wait with an error: the resource will not get there.
+    #[serde(default)]
+    pub failure: Vec<String>,
+    /// The values that mean "in progress", for the record (any value not in `success` or
+    /// `failure` keeps the wait going).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pending: Vec<String>,
+    /// Operations whose reply carries the id the waiter takes (the `job_id` of an asynchronous
+    /// operation, the `backup_id` of a backup just started): what the waiter follows.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub started_by: Vec<String>,
+    /// What classified the values.
+    pub decided_by: WaiterBasis,
+    /// `file:line` of what classified them: the status field's row, or the manifest's entry.
+    pub source: String,
+}
+
+/// Where a waiter's success and failure values come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum WaiterBasis {
+    /// The documents: each value's own word and its description.
+    Documents,
+    /// The service manifest (`service.yaml`), where the documents do not tell.
+    Manifest,
 }
 
 /// The type grammar of the spec: `string integer long float double number boolean object

@@ -172,6 +172,7 @@ mod tests {
             ]
             .into(),
             error_codes: Vec::new(),
+            waiters: Vec::new(),
         };
         let mut diags = Vec::new();
         discriminate(&mut spec, &mut diags);

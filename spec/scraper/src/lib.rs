@@ -2,8 +2,8 @@
 //! published, and normalizes it into one API spec ([`apiref_spec::Spec`]).
 //!
 //! Data flows one way: documents → [`layouts`] (one parser per layout, recognized by content) →
-//! [`raw::RawDoc`] → [`editions`] → [`links`] → [`normalize`] → [`merge`] → [`example_check`] → spec and
-//! reports. [`pipeline::scrape`] runs it over a service folder ([`service`]); [`outputs`] writes
+//! [`raw::RawDoc`] → [`editions`] → [`links`] → [`normalize`] → [`merge`] → [`waiters`] →
+//! [`example_check`] → spec and reports. [`pipeline::scrape`] runs it over a service folder ([`service`]); [`outputs`] writes
 //! the results. Nothing here names a service, a document file or a chapter number: what differs
 //! between services lives in their folders' `service.yaml`.
 #![forbid(unsafe_code)]
@@ -19,8 +19,10 @@ pub mod normalize;
 pub mod outputs;
 pub mod pipeline;
 pub mod raw;
+pub mod rejoin;
 pub mod service;
 pub mod shapes;
+pub mod waiters;
 pub mod words;
 
 /// The spec model, under the name the scraper's modules use.

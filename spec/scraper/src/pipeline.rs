@@ -10,6 +10,7 @@
 //!            ──discriminate─────────────▶ what tells apart operations on one method and path
 //!            ──merge────────────────────▶ one Spec (later editions change or fill the base)
 //!            ──manifest─────────────────▶ the service block (name, title, client, endpoint)
+//!            ──waiters──────────────────▶ reads that tell a resource's state, values classified
 //!            ──example_check────────────▶ examples checked against the schemas (Report)
 //! ```
 //!
@@ -115,7 +116,9 @@ pub fn scrape_documents(
     };
     let mut rows = accounting::Counts::new();
     let (spec, changes) = merge_editions(&editions, &cx, &mut rows, &mut diagnostics);
-    let spec = with_manifest(spec, manifest);
+    let mut spec = with_manifest(spec, manifest);
+    crate::rejoin::identifiers(&mut spec);
+    crate::waiters::find(&mut spec, &manifest.waiters, &mut diagnostics);
     if spec.operations.is_empty() {
         // About the folder as a whole: it is put at the first document, if any.
         let first = docs
@@ -275,6 +278,7 @@ fn empty_spec() -> Spec {
         operations: Vec::new(),
         schemas: BTreeMap::new(),
         error_codes: Vec::new(),
+        waiters: Vec::new(),
     }
 }
 

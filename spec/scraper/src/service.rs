@@ -13,6 +13,18 @@
 //!     updated: 2024-11-06
 //!     layout: pipe-rows
 //!     deprecated: [Old APIs]     # chapter or group titles whose operations are deprecated
+//! waiters:                       # where the documents do not tell which status values end a wait
+//!   - operation: ShowInstance    # the read operation to poll (a GET of the spec)
+//!     success: [RUNNING]         # one waiter per value: wait_until_instance_running (no
+//!                                #   values: the documents classify, the entry only names)
+//!     failure: [CREATEFAILED, ERROR]   # end the wait with an error
+//!     pending: [CREATING]        # for the record: in progress (any other value is too)
+//!     status: [status]           # optional: field names from the resource to its status
+//!     resource: instance         # optional: the name in the waiter's name (default: the path's)
+//!     items: [tasks]             # a read that lists the resources: the reply's array of them,
+//!     id: id                     #   and the field of an item the caller's id is compared with
+//!   - operation: ShowApiVersion
+//!     skip: true                 # no waiter for this status
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -42,6 +54,45 @@ pub struct Manifest {
     /// The documents to read, with hints; none listed: every file under `sources/`.
     #[serde(default)]
     pub documents: Vec<DocumentHint>,
+    /// Waiters the documents do not classify (see [`crate::waiters`]).
+    #[serde(default)]
+    pub waiters: Vec<WaiterHint>,
+}
+
+/// What the manifest says of the status of a resource: which values end a wait, where the
+/// documents do not tell (values listed elsewhere than the field, words that are not clear).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WaiterHint {
+    /// The read operation polled, by its name in the spec.
+    pub operation: String,
+    /// The resource's name in the waiters' names; default: from the operation's path.
+    #[serde(default)]
+    pub resource: Option<String>,
+    /// Field names from the resource down to its status; default: the status field the scraper
+    /// finds.
+    #[serde(default)]
+    pub status: Vec<String>,
+    /// For a read that lists the resources: field names from the reply down to their array.
+    #[serde(default)]
+    pub items: Vec<String>,
+    /// With `items`: the field of an item the caller's id is compared with.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// One waiter per value. None (and no `failure` or `pending`): the documents classify the
+    /// values, and the entry only gives names or fields.
+    #[serde(default)]
+    pub success: Vec<String>,
+    #[serde(default)]
+    pub failure: Vec<String>,
+    #[serde(default)]
+    pub pending: Vec<String>,
+    /// No waiter for this operation (and no diagnostic about it).
+    #[serde(default)]
+    pub skip: bool,
+    /// The line of the entry in the manifest (1-based; 0 when unknown).
+    #[serde(skip)]
+    pub line: usize,
 }
 
 /// What the manifest says of a document (or of every document under a folder).
@@ -112,16 +163,25 @@ impl Manifest {
             endpoint: None,
             error_prefix: None,
             documents: Vec::new(),
+            waiters: Vec::new(),
         }
     }
 
     /// Parses and checks manifest text; `file` names it in errors.
     pub fn parse(file: &str, text: &str) -> Result<Manifest, ManifestError> {
-        let m: Manifest = serde_yaml::from_str(text).map_err(|e| ManifestError {
+        let mut m: Manifest = serde_yaml::from_str(text).map_err(|e| ManifestError {
             file: file.to_string(),
             line: e.location().map_or(0, |l| l.line()),
             message: e.to_string(),
         })?;
+        waiter_lines(&mut m.waiters, text);
+        if let Some(w) = m.waiters.iter().find_map(|w| w.problem().map(|p| (w, p))) {
+            return Err(ManifestError {
+                file: file.to_string(),
+                line: w.0.line,
+                message: w.1,
+            });
+        }
         let problem = m.problem();
         match problem {
             None => Ok(m),
@@ -170,6 +230,45 @@ impl Manifest {
         self.error_prefix
             .clone()
             .unwrap_or_else(|| self.name.to_ascii_uppercase())
+    }
+}
+
+impl WaiterHint {
+    /// What cannot work whatever the spec: no values, a value both done and failed, an id
+    /// without items.
+    fn problem(&self) -> Option<String> {
+        let op = &self.operation;
+        if self.skip {
+            return None;
+        }
+        if self.success.is_empty() && !(self.failure.is_empty() && self.pending.is_empty()) {
+            return Some(format!(
+                "waiter of `{op}`: `failure` or `pending` without `success` (list the values \
+                 that end the wait, or none of them to let the documents classify)"
+            ));
+        }
+        if let Some(v) = self.success.iter().find(|v| self.failure.contains(v)) {
+            return Some(format!(
+                "waiter of `{op}`: `{v}` is both in `success` and in `failure`"
+            ));
+        }
+        if self.items.is_empty() != self.id.is_none() {
+            return Some(format!(
+                "waiter of `{op}`: `items` and `id` go together (a read that lists the resources)"
+            ));
+        }
+        None
+    }
+}
+
+/// The line of each waiter's `operation:` key, in order.
+fn waiter_lines(waiters: &mut [WaiterHint], text: &str) {
+    let mut lines = text.lines().enumerate().filter_map(|(i, l)| {
+        let t = l.trim_start().trim_start_matches("- ").trim_start();
+        t.strip_prefix("operation:").map(|_| i + 1)
+    });
+    for w in waiters {
+        w.line = lines.next().unwrap_or(0);
     }
 }
 
@@ -359,5 +458,34 @@ mod tests {
         assert!(e.message.contains("unknown layout `pdf`"), "{e}");
         let e = Manifest::parse("s.yaml", "name: x\ntitle: t\ncolour: red\n").unwrap_err();
         assert_eq!(e.line, 3, "{e}");
+    }
+
+    #[test]
+    fn waiter_entries_with_their_lines() {
+        let text = "name: x\ntitle: t\nwaiters:\n  - operation: ShowJob\n    success: [DONE]\n    failure: [FAILED]\n  - operation: ShowThing\n    skip: true\n";
+        let m = Manifest::parse("s.yaml", text).unwrap();
+        assert_eq!(m.waiters.len(), 2);
+        assert_eq!((m.waiters[0].line, m.waiters[1].line), (4, 7));
+        assert_eq!(m.waiters[0].success, ["DONE"]);
+        assert!(m.waiters[1].skip);
+        for (bad, words) in [
+            (
+                "  - operation: ShowJob\n    failure: [FAILED]\n",
+                "without `success`",
+            ),
+            (
+                "  - operation: ShowJob\n    success: [DONE]\n    failure: [DONE]\n",
+                "both",
+            ),
+            (
+                "  - operation: ListJobs\n    success: [DONE]\n    id: job_id\n",
+                "go together",
+            ),
+        ] {
+            let text = format!("name: x\ntitle: t\nwaiters:\n{bad}");
+            let e = Manifest::parse("s.yaml", &text).unwrap_err();
+            assert_eq!(e.line, 4, "{e}");
+            assert!(e.message.contains(words), "{e}");
+        }
     }
 }

@@ -90,6 +90,7 @@ fn spec(file: &str, body: Vec<Field>, nested: Vec<Field>) -> Spec {
         operations: vec![op],
         schemas,
         error_codes: Vec::new(),
+        waiters: Vec::new(),
     }
 }
 

@@ -4,13 +4,14 @@
 //! to a local HTTP server.
 #![forbid(unsafe_code)]
 
-/// The whole fixture: `DcsClient`, every operation, model, enum and error code.
+/// The whole fixture: `DcsClient`, every operation, model, enum and error code, and the test
+/// double `mock::DcsMock`.
 pub mod small {
     include!(concat!(env!("OUT_DIR"), "/small.rs"));
 }
 
 /// The fixture's `Instances` operations as another service, `cache`, whose endpoint template is
-/// `http://cache.{region}.example.test/api`.
+/// `http://cache.{region}.example.test/api`, with its test double `mock::CacheMock`.
 pub mod cache {
     include!(concat!(env!("OUT_DIR"), "/cache.rs"));
 }

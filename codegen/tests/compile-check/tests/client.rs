@@ -105,7 +105,7 @@ fn requests_are_built_without_sending() {
 
 #[test]
 fn operation_infos_describe_every_operation() {
-    assert_eq!(operations::ALL.len(), 6);
+    assert_eq!(operations::ALL.len(), 9);
     let op = operations::TYPE;
     assert_eq!(op.path, "/v2/{project_id}/odd/{node-id}/{shard.no}/{group}");
     let names: Vec<_> = op.params.iter().map(|p| (p.name, p.location)).collect();

@@ -1,7 +1,9 @@
 //! Enumerations, defaults and ranges stated in descriptions: `Enumeration values:` / `Options:`
-//! followed by bullets (also at the end of a sentence: `… monthly. Options:`), values in prose
-//! (`The value can be ssh or x509.`), `Default: rdb`, `Default value: 1.`, `Value range: 1 to
-//! 100`, `Minimum: 1` / `Maximum: 1024` (lengths for strings, bounds for numbers).
+//! followed by bullets (also at the end of a sentence: `… monthly. Options:`) or by a line listing
+//! them (`Options:` / `ACTIVE, BUILD, and ERROR`), values in prose (`The value can be ssh or
+//! x509.`), bullets that each explain one value without a label (`● SUCCESS: the task
+//! succeeded.`), `Default: rdb`, `Default value: 1.`, `Value range: 1 to 100`, `Minimum: 1` /
+//! `Maximum: 1024` (lengths for strings, bounds for numbers).
 
 use crate::model::TypeRef;
 
@@ -73,6 +75,16 @@ pub fn extract(desc: &str, ty: &TypeRef) -> Constraints {
         i += 1;
         if let Some(rest) = enum_label(line) {
             if rest.is_empty() {
+                // The values on the next line, listed in one sentence (not a bullet).
+                let listed = lines
+                    .get(i)
+                    .filter(|l| !l.starts_with('●'))
+                    .and_then(|l| inline_options(l));
+                if let Some(vals) = listed {
+                    c.enum_values.extend(vals);
+                    i += 1;
+                    continue;
+                }
                 while i < lines.len() {
                     match bullet_value(lines[i]) {
                         Some(v) => c.enum_values.push(v),
@@ -111,6 +123,9 @@ pub fn extract(desc: &str, ty: &TypeRef) -> Constraints {
     }
     if c.enum_values.is_empty() {
         c.enum_values = prose;
+    }
+    if c.enum_values.is_empty() {
+        c.enum_values = explained_bullets(&lines);
     }
     let mut seen = std::collections::HashSet::new();
     c.enum_values.retain(|v| seen.insert(v.clone()));
@@ -176,12 +191,62 @@ fn prose_values(line: &str) -> Option<Vec<String>> {
     })
 }
 
-/// `Redis or Memcached` → both; only when every option is one word.
+/// Values explained one per bullet without a label: `● SUCCESS: The task succeeded.` then
+/// `● FAIL: The task failed.`. Only when the description's bullets are one run of two or more,
+/// each starting with a single word, a colon and a space: a bullet that is a sentence makes the
+/// run prose, and bullets interrupted by text describe parts of something else (the pieces of a
+/// format, one per bullet).
+fn explained_bullets(lines: &[&str]) -> Vec<String> {
+    let Some(start) = lines.iter().position(|l| l.starts_with('●')) else {
+        return Vec::new();
+    };
+    let run: Vec<&str> = lines[start..]
+        .iter()
+        .take_while(|l| l.starts_with('●'))
+        .copied()
+        .collect();
+    let bullets = lines.iter().filter(|l| l.starts_with('●')).count();
+    if bullets != run.len() {
+        return Vec::new();
+    }
+    let values: Vec<String> = run
+        .iter()
+        .filter_map(|l| {
+            let rest = l.strip_prefix('●')?.trim();
+            let (value, explanation) = rest.split_once(": ")?;
+            let value = value.trim().trim_matches('*');
+            let word = !value.is_empty()
+                && value
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || "-_.".contains(c));
+            (word && !explanation.trim().is_empty()).then(|| value.to_string())
+        })
+        .collect();
+    // `● true: …` / `● false: …` explain a flag that is typed as text: the server may as well
+    // send a JSON boolean, which the field's lenient reader takes and an enumeration would not.
+    let flag = values
+        .iter()
+        .all(|v| v.eq_ignore_ascii_case("true") || v.eq_ignore_ascii_case("false"));
+    if values.len() >= 2 && values.len() == run.len() && !flag {
+        values
+    } else {
+        Vec::new()
+    }
+}
+
+/// `Redis or Memcached` → both, `A, B, and C` → the three; only when every option is one word.
 fn inline_options(rest: &str) -> Option<Vec<String>> {
     let parts: Vec<String> = rest
         .split([','])
         .flat_map(|p| p.split(" or "))
-        .map(|p| p.trim().trim_end_matches('.').to_string())
+        .map(|p| {
+            let p = p.trim();
+            let p = p
+                .strip_prefix("and ")
+                .or_else(|| p.strip_prefix("or "))
+                .unwrap_or(p);
+            p.trim().trim_end_matches('.').to_string()
+        })
         .filter(|p| !p.is_empty())
         .collect();
     (parts.len() > 1 && parts.iter().all(|p| !p.contains(' '))).then_some(parts)
@@ -267,6 +332,56 @@ mod tests {
             &TypeRef::String,
         );
         assert_eq!(c.enum_values, vec!["start_time", "duration"]);
+    }
+
+    #[test]
+    fn values_listed_on_the_line_after_the_label() {
+        let c = extract(
+            "Specifies the server state.\nOptions:\nUP, STARTING, and BROKEN\nFor details, see Server States.",
+            &TypeRef::String,
+        );
+        assert_eq!(c.enum_values, vec!["UP", "STARTING", "BROKEN"]);
+        let c = extract("Power state.\nOptions: 0, 1, 2, and 4", &TypeRef::Integer);
+        assert_eq!(c.enum_values, vec!["0", "1", "2", "4"]);
+        // A sentence after the label is not a list of values.
+        let c = extract(
+            "Mode.\nOptions:\nSee the table of modes, or ask support.",
+            &TypeRef::String,
+        );
+        assert!(c.enum_values.is_empty(), "{:?}", c.enum_values);
+    }
+
+    #[test]
+    fn bullets_explaining_one_value_each_without_a_label() {
+        let c = extract(
+            "Specifies the task status.\n● SUCCESS: indicates the task is successfully executed.\n● RUNNING: indicates that the task is in progress.\n● FAIL: indicates that the task failed.",
+            &TypeRef::String,
+        );
+        assert_eq!(c.enum_values, vec!["SUCCESS", "RUNNING", "FAIL"]);
+        let c = extract(
+            "State of the export.\n● queued: waiting for a worker\n● **done**: the file is ready\nKept for 7 days.",
+            &TypeRef::String,
+        );
+        assert_eq!(c.enum_values, vec!["queued", "done"]);
+    }
+
+    #[test]
+    fn bullets_that_are_not_values() {
+        for desc in [
+            // The parts of a format, the list interrupted by text.
+            "In the format {kind}:{size}.\n● kind: the disk kind.\nOnly SSD for now.\n● size: the size in GB.",
+            // One bullet is a sentence.
+            "Login.\n● Linux: a key pair.\n● For Windows ECSs, a password.",
+            // A single bullet.
+            "Tag.\n● env: the environment.",
+            // A flag typed as text.
+            "Whether it is shared.\n● true: shared.\n● false: private.",
+            // An example of settings, not values.
+            "Per AZ.\n● cond:operation:status: abandon\n● cond:operation:az: az0(normal)",
+        ] {
+            let c = extract(desc, &TypeRef::String);
+            assert!(c.enum_values.is_empty(), "{desc}: {:?}", c.enum_values);
+        }
     }
 
     #[test]

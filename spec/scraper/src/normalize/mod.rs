@@ -117,6 +117,7 @@ pub fn normalize(docs: &[RawDoc], cx: &Context) -> Normalized {
         operations,
         schemas: n.registry.schemas,
         error_codes,
+        waiters: Vec::new(),
     };
     Normalized {
         spec,

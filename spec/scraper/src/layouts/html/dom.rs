@@ -276,6 +276,7 @@ impl Walker<'_> {
             }
             "a" => self.anchor(el),
             "div" if el.value().classes().any(|c| c == "familylinks") => {}
+            "div" if callout_word(el).is_some() => self.callout(el),
             _ => self.container(el, name),
         }
     }
@@ -321,24 +322,143 @@ impl Walker<'_> {
             self.run.line = el.value().attr("id").and_then(|id| self.loc.attr_line(id));
         }
         if name == "li" {
-            self.run.text.push_str("• ");
+            self.run.text.push_str(&li_marker(el));
         }
         self.walk(el);
         if block {
             self.flush();
         }
     }
+
+    /// A note, caution or warning: its label as a paragraph of its own, its content, then an
+    /// empty paragraph that ends it (the spec's convention, `apiref_spec::text`).
+    fn callout(&mut self, el: ElementRef<'_>) {
+        self.flush();
+        let line = el
+            .value()
+            .attr("id")
+            .and_then(|id| self.loc.attr_line(id))
+            .unwrap_or(1);
+        self.blocks.push(Block::Para {
+            text: callout_label(el),
+            links: Vec::new(),
+            line,
+        });
+        for child in el.children() {
+            match child.value() {
+                Node::Text(t) => self.run.text.push_str(t),
+                Node::Element(_) => {
+                    if let Some(child) = ElementRef::wrap(child).filter(|c| !is_callout_title(*c)) {
+                        self.element(child);
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.flush();
+        self.blocks.push(Block::Para {
+            text: String::new(),
+            links: Vec::new(),
+            line,
+        });
+    }
 }
 
-/// The text of a cell as lines (paragraphs and list items apart, bullets as `●`) and its links.
+/// Classes of the documentation tooling's note blocks, and the label each stands for.
+const CALLOUT_CLASSES: [(&str, &str); 6] = [
+    ("note", "NOTE"),
+    ("notice", "NOTICE"),
+    ("caution", "CAUTION"),
+    ("warning", "WARNING"),
+    ("danger", "DANGER"),
+    ("tip", "TIP"),
+];
+
+/// The label a note block's class stands for (`div.note` → `NOTE`).
+fn callout_word(el: ElementRef<'_>) -> Option<&'static str> {
+    el.value().classes().find_map(|c| {
+        CALLOUT_CLASSES
+            .iter()
+            .find(|(class, _)| c.eq_ignore_ascii_case(class))
+            .map(|(_, word)| *word)
+    })
+}
+
+/// The title element of a note block (`span.notetitle`, `span.cautiontitle`, …).
+fn is_callout_title(el: ElementRef<'_>) -> bool {
+    el.value().classes().any(|c| {
+        c.len() > 5 && c.ends_with("title") && CALLOUT_CLASSES.iter().any(|(w, _)| c.starts_with(w))
+    })
+}
+
+/// A note block's label line: its title as written when it reads as one (`NOTE:`, `说明：`),
+/// else the word of its class (the title may be an image, or empty).
+fn callout_label(el: ElementRef<'_>) -> String {
+    let title = el
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .find(|c| is_callout_title(*c))
+        .map(|t| collapse(&t.text().collect::<String>()))
+        .unwrap_or_default();
+    match apiref_spec::text::callout(&title) {
+        Some((_, None)) => title,
+        _ => format!("{}:", callout_word(el).unwrap_or("NOTE")),
+    }
+}
+
+/// The marker of a list item as the spec writes it (`apiref_spec::text`): `• ` for a bullet
+/// (normalized to `●` with the others), `1. ` for the n-th item of an ordered list, `– ` for an
+/// item nested in another.
+fn li_marker(li: ElementRef<'_>) -> String {
+    let nested = li
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .take_while(|a| !matches!(a.value().name(), "td" | "th" | "body"))
+        .any(|a| a.value().name() == "li");
+    if nested {
+        return format!("{} ", apiref_spec::text::SUB_BULLET);
+    }
+    match li.parent().and_then(ElementRef::wrap) {
+        Some(ol) if ol.value().name() == "ol" => {
+            let start = ol
+                .value()
+                .attr("start")
+                .and_then(|s| s.trim().parse::<u64>().ok())
+                .unwrap_or(1);
+            let before = li
+                .prev_siblings()
+                .filter_map(ElementRef::wrap)
+                .filter(|e| e.value().name() == "li")
+                .count() as u64;
+            format!("{}. ", start + before)
+        }
+        _ => "• ".to_string(),
+    }
+}
+
+/// The text of a cell as lines in the spec's convention (`apiref_spec::text`): paragraphs and
+/// list items apart (bullets as `●`, numbered items as `1.`, nested items as `–`), a note's
+/// label on a line of its own and an empty line after it, preformatted text between fences,
+/// a table inside the cell as `| a | b |` rows; and its links.
 fn cell(el: ElementRef<'_>) -> Cell {
     let mut lines = Vec::new();
     let mut current = String::new();
     let mut links = Vec::new();
     cell_walk(el, &mut lines, &mut current, &mut links);
     push_line(&mut lines, &mut current);
+    // No empty line at the ends, none twice.
+    let mut text = String::new();
+    for l in &lines {
+        if l.is_empty() && (text.is_empty() || text.ends_with("\n\n")) {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(l);
+    }
     Cell {
-        text: lines.join("\n"),
+        text: text.trim_end().to_string(),
         links,
     }
 }
@@ -365,7 +485,35 @@ fn cell_walk(
                     continue;
                 };
                 let name = e.name();
-                if matches!(name, "table" | "img") {
+                if name == "img" {
+                    continue;
+                }
+                if name == "table" {
+                    push_line(lines, current);
+                    table_rows(child_el, lines);
+                    continue;
+                }
+                if name == "pre" {
+                    push_line(lines, current);
+                    lines.push(apiref_spec::text::FENCE.to_string());
+                    let text = child_el.text().collect::<String>();
+                    lines.extend(
+                        text.trim_matches('\n')
+                            .lines()
+                            .map(|l| l.trim_end().replace(apiref_spec::text::FENCE, "'''")),
+                    );
+                    lines.push(apiref_spec::text::FENCE.to_string());
+                    continue;
+                }
+                if is_callout_title(child_el) {
+                    continue;
+                }
+                if callout_word(child_el).is_some() {
+                    push_line(lines, current);
+                    lines.push(callout_label(child_el));
+                    cell_walk(child_el, lines, current, links);
+                    push_line(lines, current);
+                    lines.push(String::new());
                     continue;
                 }
                 if name == "a" {
@@ -381,7 +529,7 @@ fn cell_walk(
                     push_line(lines, current);
                 }
                 if name == "li" {
-                    current.push_str("• ");
+                    current.push_str(&li_marker(child_el));
                 }
                 cell_walk(child_el, lines, current, links);
                 if block {
@@ -389,6 +537,26 @@ fn cell_walk(
                 }
             }
             _ => {}
+        }
+    }
+}
+
+/// A table inside a cell as `| a | b |` rows (the first row is the header), `|` in a cell
+/// escaped.
+fn table_rows(table: ElementRef<'_>, lines: &mut Vec<String>) {
+    let tr_sel = sel("tr");
+    let rows = table
+        .select(&tr_sel)
+        .filter(|tr| nearest_table(*tr) == Some(table));
+    for tr in rows {
+        let cells: Vec<String> = tr
+            .children()
+            .filter_map(ElementRef::wrap)
+            .filter(|c| matches!(c.value().name(), "td" | "th"))
+            .map(|c| collapse(&c.text().collect::<String>()).replace('|', "\\|"))
+            .collect();
+        if !cells.is_empty() {
+            lines.push(format!("| {} |", cells.join(" | ")));
         }
     }
 }
@@ -520,5 +688,85 @@ mod tests {
         assert_eq!(g.rows[1].0[0].text, "a", "the spanned cell repeats");
         assert_eq!(g.rows[1].0[1].text, "y");
         assert!(matches!(&page.blocks[4], Block::Pre { line: 7, .. }));
+    }
+
+    /// The description cell of a made-up page: `html` inside the second cell.
+    fn cell_text(html: &str) -> String {
+        let page = read(&format!(
+            "<h1>T</h1><table><thead><tr><th>Parameter</th><th>Description</th></tr></thead>\
+             <tbody><tr><td>a</td><td>{html}</td></tr></tbody></table>"
+        ));
+        let Some(Block::Table(g)) = page.blocks.first() else {
+            panic!("{:?}", page.blocks)
+        };
+        g.rows[0].0[1].text.clone()
+    }
+
+    #[test]
+    fn cell_lists_keep_their_kind_and_nesting() {
+        assert_eq!(
+            cell_text("<p>Steps:</p><ol><li>Log in.</li><li>Click <b>Save</b>.</li></ol>"),
+            "Steps:\n1. Log in.\n2. Click Save."
+        );
+        assert_eq!(cell_text("<ol start=\"3\"><li>c</li></ol>"), "3. c");
+        assert_eq!(
+            cell_text("<ul><li>Must contain:<ul><li>letters</li><li>digits</li></ul></li><li>Short.</li></ul>"),
+            "● Must contain:\n– letters\n– digits\n● Short."
+        );
+    }
+
+    #[test]
+    fn cell_notes_in_their_variants_end_with_an_empty_line() {
+        // A titled note, then text after it.
+        assert_eq!(
+            cell_text("<p>Key.</p><div class=\"note\"><span class=\"notetitle\"> NOTE: </span><div class=\"notebody\"><p>Rules.</p><ul><li>a</li></ul></div></div><p>After.</p>"),
+            "Key.\nNOTE:\nRules.\n● a\n\nAfter."
+        );
+        // Untitled (an image), a caution, a Chinese title; at the end of the cell.
+        assert_eq!(
+            cell_text("<div class=\"note\"><img src=\"n.png\"><span class=\"notetitle\"> </span><div class=\"notebody\"><p>x</p></div></div>"),
+            "NOTE:\nx"
+        );
+        assert_eq!(
+            cell_text(
+                "<div class=\"caution\"><span class=\"cautiontitle\">CAUTION:</span><p>y</p></div>"
+            ),
+            "CAUTION:\ny"
+        );
+        assert_eq!(
+            cell_text(
+                "<div class=\"notice\"><span class=\"noticetitle\">须知：</span><p>z</p></div>"
+            ),
+            "须知：\nz"
+        );
+    }
+
+    #[test]
+    fn cell_code_and_tables_keep_their_lines() {
+        assert_eq!(
+            cell_text("<p>Linux:</p><pre class=\"screen\">#! /bin/bash\necho a &gt;&gt; /tmp/x</pre><p>After.</p>"),
+            "Linux:\n```\n#! /bin/bash\necho a >> /tmp/x\n```\nAfter."
+        );
+        assert_eq!(
+            cell_text("<p>Values:</p><table><tr><th>Value</th><th>Meaning</th></tr><tr><td>a|b</td><td>first</td></tr></table>"),
+            "Values:\n| Value | Meaning |\n| a\\|b | first |"
+        );
+    }
+
+    #[test]
+    fn page_notes_are_labelled_paragraphs_ended_by_an_empty_one() {
+        let page = read(
+            "<h1>T</h1><p>Intro.</p><div class=\"note\"><span class=\"notetitle\">Note:</span>\
+             <div class=\"notebody\"><p>Inside.</p></div></div><p>Outside.</p>",
+        );
+        let texts: Vec<&str> = page
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Para { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(texts, ["Intro.", "Note:", "Inside.", "", "Outside."]);
     }
 }

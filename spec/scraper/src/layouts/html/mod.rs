@@ -319,7 +319,18 @@ impl<'f> Reader<'f> {
                 ),
             ));
         } else {
-            self.op.description = self.description.join("\n");
+            // Empty lines end notes (see `dom`): none at the ends, none twice.
+            let mut lines: Vec<&str> = Vec::new();
+            for l in &self.description {
+                if l.is_empty() && lines.last().map_or(true, |p| p.is_empty()) {
+                    continue;
+                }
+                lines.push(l);
+            }
+            while lines.last().is_some_and(|l| l.is_empty()) {
+                lines.pop();
+            }
+            self.op.description = lines.join("\n");
             self.op.group = page.outline.parent.as_ref().map(|(_, t)| t.clone());
             self.op.tables = placed;
             add_template_params(self.file, &mut self.op, &mut self.diags);
