@@ -96,7 +96,6 @@ fn render_report(
     c: &DocsCounts,
     notes: &[(String, String, crate::examples::Note)],
 ) -> String {
-    let s = &c.descriptions;
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -104,6 +103,14 @@ fn render_report(
         spec.service.name
     );
     let _ = writeln!(out);
+    descriptions_section(&mut out, &c.descriptions);
+    cross_references_section(&mut out, &c.descriptions);
+    examples_section(&mut out, c, notes);
+    out
+}
+
+/// How the descriptions were rendered: lists, callouts, tables, code spans.
+fn descriptions_section(out: &mut String, s: &Stats) {
     let _ = writeln!(
         out,
         "Descriptions: {} rendered as Markdown, {} of them with structure",
@@ -134,6 +141,10 @@ fn render_report(
         s.code_spans
     );
     let _ = writeln!(out);
+}
+
+/// "see …" phrases linked, and those left as text with their counts.
+fn cross_references_section(out: &mut String, s: &Stats) {
     let unresolved: usize = s.unresolved.values().sum();
     let _ = writeln!(
         out,
@@ -150,6 +161,14 @@ fn render_report(
         let _ = writeln!(out, "  {n:>4}  {phrase}");
     }
     let _ = writeln!(out);
+}
+
+/// The operations' examples, and each conversion or omission made writing them.
+fn examples_section(
+    out: &mut String,
+    c: &DocsCounts,
+    notes: &[(String, String, crate::examples::Note)],
+) {
     let _ = writeln!(
         out,
         "Examples (each operation's doc shows the document's example request in the client's API; \
@@ -183,5 +202,4 @@ fn render_report(
         }
         let _ = writeln!(out, "    {} ({}): {}", n.at, n.kind.word(), n.reason);
     }
-    out
 }

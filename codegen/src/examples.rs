@@ -97,25 +97,13 @@ pub enum NoExample {
     Unusable(String),
 }
 
+/// Query pairs, in order.
+type Pairs = Vec<(String, String)>;
+
 /// The example of `o` from the first example request of the document (the first with a body,
 /// when the operation takes one).
 pub fn example(plan: &Plan<'_>, o: &Op<'_>) -> Result<Example, NoExample> {
-    let requests: Vec<&apiref_spec::Example> =
-        o.op.examples
-            .iter()
-            .filter(|e| e.kind == ExampleKind::Request)
-            .collect();
-    let chosen = if o.body.is_some() {
-        requests
-            .iter()
-            .find(|e| e.json.as_deref().is_some_and(|j| !j.trim().is_empty()))
-            .or(requests.first())
-    } else {
-        requests.first()
-    };
-    let Some(ex) = chosen else {
-        return Err(NoExample::NoneInDocument);
-    };
+    let ex = chosen_request(o).ok_or(NoExample::NoneInDocument)?;
     let mut b = Writer {
         plan,
         imports: BTreeSet::new(),
@@ -142,67 +130,15 @@ pub fn example(plan: &Plan<'_>, o: &Op<'_>) -> Result<Example, NoExample> {
             expected.path_values.push((a.wire.clone(), v));
         }
     }
-    if let Some(q) = &o.query {
-        let model = plan
-            .models
-            .iter()
-            .find(|m| matches!(m.kind, ModelKind::Query(op) if op.name == o.op.name));
-        let Some(model) = model else {
-            return Err(NoExample::Unusable(format!("no query model `{q}`")));
-        };
-        let (expr, sent) = b.query(model, &query);
+    if let Some((expr, sent)) = query_of(&mut b, o, &query)? {
         expected.query = sent;
         statements.extend(quote!(let query = #expr;));
         call_args.push(quote!(&query));
-    } else if !query.is_empty() {
-        for (k, v) in &query {
-            b.note(
-                format!("query.{k}"),
-                NoteKind::Skipped,
-                format!(
-                    "{}: the operation has no query parameters",
-                    shown(&Value::String(v.clone()))
-                ),
-            );
-        }
     }
-    let json = ex.json.as_deref().map(str::trim).filter(|j| !j.is_empty());
-    match (&o.body, json) {
-        (Some(body), json) => {
-            let value = match json {
-                Some(text) => serde_json::from_str::<Value>(text).map_err(|e| {
-                    NoExample::Unusable(format!("the example body is not JSON ({e})"))
-                })?,
-                None => {
-                    b.note(
-                        "body".into(),
-                        NoteKind::Missing,
-                        "the document's example has no body".into(),
-                    );
-                    Value::Object(Default::default())
-                }
-            };
-            let TypeRef::Named(schema) = body else {
-                return Err(NoExample::Unusable(format!(
-                    "the body is `{body}`, not a model"
-                )));
-            };
-            let model = b.schema_model(schema).ok_or_else(|| {
-                NoExample::Unusable(format!("no model for the body schema `{schema}`"))
-            })?;
-            let (expr, sent) = b
-                .model(model, &value, "body")
-                .map_err(NoExample::Unusable)?;
-            expected.body = Some(sent.to_string());
-            statements.extend(quote!(let body = #expr;));
-            call_args.push(quote!(&body));
-        }
-        (None, Some(_)) => b.note(
-            "body".into(),
-            NoteKind::Skipped,
-            "the operation takes no body".into(),
-        ),
-        (None, None) => {}
+    if let Some((expr, sent)) = body_of(&mut b, o, ex)? {
+        expected.body = Some(sent);
+        statements.extend(quote!(let body = #expr;));
+        call_args.push(quote!(&body));
     }
     let method = ident(&o.method);
     let call = quote!(client.#method(#(#call_args),*).await?);
@@ -225,6 +161,94 @@ pub fn example(plan: &Plan<'_>, o: &Op<'_>) -> Result<Example, NoExample> {
         expected,
         deprecated: o.op.deprecated,
     })
+}
+
+/// The document's first example request; for an operation with a body, the first that has one.
+fn chosen_request<'a>(o: &Op<'a>) -> Option<&'a apiref_spec::Example> {
+    let mut requests =
+        o.op.examples
+            .iter()
+            .filter(|e| e.kind == ExampleKind::Request);
+    let first = requests.clone().next();
+    if o.body.is_none() {
+        return first;
+    }
+    requests
+        .find(|e| e.json.as_deref().is_some_and(|j| !j.trim().is_empty()))
+        .or(first)
+}
+
+/// The query model's value built from the example's query pairs, and the pairs it sends; `None`
+/// when the operation takes no query (its example's pairs are noted as left out).
+fn query_of(
+    b: &mut Writer<'_, '_>,
+    o: &Op<'_>,
+    query: &[(String, String)],
+) -> Result<Option<(TokenStream, Pairs)>, NoExample> {
+    let Some(q) = &o.query else {
+        for (k, v) in query {
+            b.note(
+                format!("query.{k}"),
+                NoteKind::Skipped,
+                format!(
+                    "{}: the operation has no query parameters",
+                    shown(&Value::String(v.clone()))
+                ),
+            );
+        }
+        return Ok(None);
+    };
+    let model = b
+        .plan
+        .models
+        .iter()
+        .find(|m| matches!(m.kind, ModelKind::Query(op) if op.name == o.op.name))
+        .ok_or_else(|| NoExample::Unusable(format!("no query model `{q}`")))?;
+    Ok(Some(b.query(model, query)))
+}
+
+/// The body model's value built from the example's JSON, and the JSON it sends; `None` when
+/// the operation takes no body (an example body is then noted as left out).
+fn body_of(
+    b: &mut Writer<'_, '_>,
+    o: &Op<'_>,
+    ex: &apiref_spec::Example,
+) -> Result<Option<(TokenStream, String)>, NoExample> {
+    let json = ex.json.as_deref().map(str::trim).filter(|j| !j.is_empty());
+    let Some(body) = &o.body else {
+        if json.is_some() {
+            b.note(
+                "body".into(),
+                NoteKind::Skipped,
+                "the operation takes no body".into(),
+            );
+        }
+        return Ok(None);
+    };
+    let value = match json {
+        Some(text) => serde_json::from_str::<Value>(text)
+            .map_err(|e| NoExample::Unusable(format!("the example body is not JSON ({e})")))?,
+        None => {
+            b.note(
+                "body".into(),
+                NoteKind::Missing,
+                "the document's example has no body".into(),
+            );
+            Value::Object(Default::default())
+        }
+    };
+    let TypeRef::Named(schema) = body else {
+        return Err(NoExample::Unusable(format!(
+            "the body is `{body}`, not a model"
+        )));
+    };
+    let model = b
+        .schema_model(schema)
+        .ok_or_else(|| NoExample::Unusable(format!("no model for the body schema `{schema}`")))?;
+    let (expr, sent) = b
+        .model(model, &value, "body")
+        .map_err(NoExample::Unusable)?;
+    Ok(Some((expr, sent.to_string())))
 }
 
 /// The path (without scheme and host) and the decoded query pairs of a request line
@@ -717,75 +741,92 @@ impl<'p, 'a> Writer<'p, 'a> {
                     .map_err(|_| format!("{}: not expressible with `json!`", shown(value)))?;
                 Ok((quote!(serde_json::json!(#tokens)), value.clone()))
             }
-            TypeRef::Array(_) => {
-                // Lists inside lists or maps: each item in its type.
-                let Value::Array(items) = value else {
-                    return Err(format!(
-                        "{}: a single value where a list is expected",
-                        shown(value)
-                    ));
-                };
-                let item_ty = match &ty.tref {
-                    TypeRef::Array(item) => FieldType {
-                        tref: (**item).clone(),
-                        enum_name: ty.enum_name.clone(),
-                    },
-                    _ => unreachable!("matched as an array"),
-                };
-                let mut exprs = Vec::new();
-                let mut sent = Vec::new();
-                for (i, v) in items.iter().enumerate() {
-                    let (e, s) = self.exact(&item_ty, v, &format!("{at}[{i}]"), from_text)?;
-                    exprs.push(e);
-                    sent.push(s);
-                }
-                if exprs.is_empty() {
-                    let t = self.type_tokens(&item_ty);
-                    return Ok((quote!(Vec::<#t>::new()), Value::Array(sent)));
-                }
-                Ok((quote!(vec![#(#exprs),*]), Value::Array(sent)))
-            }
-            TypeRef::Map(inner) => {
-                let Value::Object(entries) = value else {
-                    return Err(format!(
-                        "{}: the field takes an object of values",
-                        shown(value)
-                    ));
-                };
-                self.uses_map = true;
-                let item_ty = FieldType {
-                    tref: (**inner).clone(),
-                    enum_name: ty.enum_name.clone(),
-                };
-                let mut pairs = Vec::new();
-                let mut sent = serde_json::Map::new();
-                for (k, v) in entries {
-                    let here = format!("{at}.{k}");
-                    if v.is_null() {
-                        self.note(here, NoteKind::Skipped, "`null`: left out".into());
-                        continue;
-                    }
-                    match self.exact(&item_ty, v, &here, from_text) {
-                        Ok((e, s)) => {
-                            let key = Literal::string(k);
-                            pairs.push(quote!((#key.to_owned(), #e)));
-                            sent.insert(k.clone(), s);
-                        }
-                        Err(reason) => self.note(here, NoteKind::Skipped, reason),
-                    }
-                }
-                if pairs.is_empty() {
-                    let t = self.type_tokens(&item_ty);
-                    return Ok((quote!(BTreeMap::<String, #t>::new()), Value::Object(sent)));
-                }
-                Ok((quote!(BTreeMap::from([#(#pairs),*])), Value::Object(sent)))
-            }
+            TypeRef::Array(item) => self.list(ty, item, value, at, from_text),
+            TypeRef::Map(inner) => self.map(ty, inner, value, at, from_text),
             _ => {
                 let e = self.scalar(ty, value, at, from_text)?;
                 let sent = self.sent_scalar(ty, value);
                 Ok((e, sent))
             }
         }
+    }
+
+    /// A list inside a list or a map: each item in its type.
+    fn list(
+        &mut self,
+        ty: &FieldType,
+        item: &TypeRef,
+        value: &Value,
+        at: &str,
+        from_text: bool,
+    ) -> Result<(TokenStream, Value), String> {
+        let Value::Array(items) = value else {
+            return Err(format!(
+                "{}: a single value where a list is expected",
+                shown(value)
+            ));
+        };
+        let item_ty = FieldType {
+            tref: item.clone(),
+            enum_name: ty.enum_name.clone(),
+        };
+        let mut exprs = Vec::new();
+        let mut sent = Vec::new();
+        for (i, v) in items.iter().enumerate() {
+            let (e, s) = self.exact(&item_ty, v, &format!("{at}[{i}]"), from_text)?;
+            exprs.push(e);
+            sent.push(s);
+        }
+        if exprs.is_empty() {
+            let t = self.type_tokens(&item_ty);
+            return Ok((quote!(Vec::<#t>::new()), Value::Array(sent)));
+        }
+        Ok((quote!(vec![#(#exprs),*]), Value::Array(sent)))
+    }
+
+    /// A map of values: each entry in the value type; `null` and unusable entries are noted
+    /// and left out.
+    fn map(
+        &mut self,
+        ty: &FieldType,
+        inner: &TypeRef,
+        value: &Value,
+        at: &str,
+        from_text: bool,
+    ) -> Result<(TokenStream, Value), String> {
+        let Value::Object(entries) = value else {
+            return Err(format!(
+                "{}: the field takes an object of values",
+                shown(value)
+            ));
+        };
+        self.uses_map = true;
+        let item_ty = FieldType {
+            tref: inner.clone(),
+            enum_name: ty.enum_name.clone(),
+        };
+        let mut pairs = Vec::new();
+        let mut sent = serde_json::Map::new();
+        for (k, v) in entries {
+            let here = format!("{at}.{k}");
+            if v.is_null() {
+                self.note(here, NoteKind::Skipped, "`null`: left out".into());
+                continue;
+            }
+            match self.exact(&item_ty, v, &here, from_text) {
+                Ok((e, s)) => {
+                    let key = Literal::string(k);
+                    pairs.push(quote!((#key.to_owned(), #e)));
+                    sent.insert(k.clone(), s);
+                }
+                Err(reason) => self.note(here, NoteKind::Skipped, reason),
+            }
+        }
+        if pairs.is_empty() {
+            let t = self.type_tokens(&item_ty);
+            return Ok((quote!(BTreeMap::<String, #t>::new()), Value::Object(sent)));
+        }
+        Ok((quote!(BTreeMap::from([#(#pairs),*])), Value::Object(sent)))
     }
 
     /// Like [`Writer::value`], for places that take exactly the type (items of nested lists,
@@ -867,14 +908,10 @@ impl<'p, 'a> Writer<'p, 'a> {
         at: &str,
         from_text: bool,
     ) -> Result<TokenStream, String> {
-        let text = match value {
-            Value::String(s) => Some(s.clone()),
-            Value::Number(n) => Some(n.to_string()),
-            Value::Bool(b) => Some(b.to_string()),
-            _ => None,
-        };
-        let converted = |w: &mut Self, what: &str| {
-            if !from_text {
+        let taken = |what: &str| format!("{}: the field takes {what}", shown(value));
+        // Noted before the value is written: a value's own notes (an unknown enum value) follow.
+        let note = |w: &mut Self, converted: bool, what: &str| {
+            if converted && !from_text {
                 w.note(
                     at.to_string(),
                     NoteKind::Converted,
@@ -883,77 +920,33 @@ impl<'p, 'a> Writer<'p, 'a> {
             }
         };
         match (&ty.tref, &ty.enum_name) {
-            (TypeRef::String, Some(e)) => {
-                let Some(text) = text else {
-                    return Err(format!("{}: the field takes text", shown(value)));
-                };
-                if !value.is_string() {
-                    converted(self, "sent as text, the field's type");
-                }
-                Ok(self.enum_value(e, &text, false))
-            }
-            (TypeRef::String, None) => {
-                let Some(text) = text else {
-                    return Err(format!("{}: the field takes text", shown(value)));
-                };
-                if !value.is_string() {
-                    converted(self, "sent as text, the field's type");
-                }
-                let lit = Literal::string(&text);
-                Ok(quote!(#lit))
+            (TypeRef::String, e) => {
+                let (text, conv) = as_text(value).ok_or_else(|| taken("text"))?;
+                note(self, conv, "sent as text, the field's type");
+                Ok(match e {
+                    Some(e) => self.enum_value(e, &text, false),
+                    None => {
+                        let lit = Literal::string(&text);
+                        quote!(#lit)
+                    }
+                })
             }
             (TypeRef::Integer | TypeRef::Long, e) => {
-                let n = match value {
-                    Value::Number(n) => n
-                        .as_i64()
-                        .or_else(|| n.as_f64().filter(|x| x.fract() == 0.0).map(|x| x as i64)),
-                    Value::String(s) => {
-                        let n = s.trim().parse::<i64>().ok();
-                        if n.is_some() {
-                            converted(self, "sent as a number, the field's type");
-                        }
-                        n
-                    }
-                    _ => None,
-                };
-                let n = n.ok_or_else(|| format!("{}: the field takes an integer", shown(value)))?;
-                match e {
-                    Some(e) => Ok(self.enum_value(e, &n.to_string(), true)),
-                    None => Ok(int_lit(n)),
-                }
+                let (n, conv) = as_integer(value).ok_or_else(|| taken("an integer"))?;
+                note(self, conv, "sent as a number, the field's type");
+                Ok(match e {
+                    Some(e) => self.enum_value(e, &n.to_string(), true),
+                    None => int_lit(n),
+                })
             }
             (TypeRef::Float | TypeRef::Double | TypeRef::Number, _) => {
-                let x = match value {
-                    Value::Number(n) => n.as_f64(),
-                    Value::String(s) => {
-                        let x = s.trim().parse::<f64>().ok().filter(|x| x.is_finite());
-                        if x.is_some() {
-                            converted(self, "sent as a number, the field's type");
-                        }
-                        x
-                    }
-                    _ => None,
-                };
-                let x = x.ok_or_else(|| format!("{}: the field takes a number", shown(value)))?;
+                let (x, conv) = as_number(value).ok_or_else(|| taken("a number"))?;
+                note(self, conv, "sent as a number, the field's type");
                 Ok(f64_lit(x))
             }
             (TypeRef::Boolean, _) => {
-                let b = match value {
-                    Value::Bool(b) => Some(*b),
-                    Value::String(s) => {
-                        let b = match s.trim() {
-                            "true" => Some(true),
-                            "false" => Some(false),
-                            _ => None,
-                        };
-                        if b.is_some() {
-                            converted(self, "sent as a boolean, the field's type");
-                        }
-                        b
-                    }
-                    _ => None,
-                };
-                let b = b.ok_or_else(|| format!("{}: the field takes a boolean", shown(value)))?;
+                let (b, conv) = as_boolean(value).ok_or_else(|| taken("a boolean"))?;
+                note(self, conv, "sent as a boolean, the field's type");
                 Ok(quote!(#b))
             }
             _ => Err(format!("{}: not a plain value", shown(value))),
@@ -1195,4 +1188,53 @@ pub fn source(
         crate::CodegenError::new(format!("internal error: the examples do not parse: {e}"))
     })?;
     Ok(prettyplease::unparse(&file))
+}
+
+/// A JSON scalar as text, and whether it was not text.
+fn as_text(value: &Value) -> Option<(String, bool)> {
+    match value {
+        Value::String(s) => Some((s.clone(), false)),
+        Value::Number(n) => Some((n.to_string(), true)),
+        Value::Bool(b) => Some((b.to_string(), true)),
+        _ => None,
+    }
+}
+
+/// A JSON number with no fraction, or text of one, as an integer; whether it was text.
+fn as_integer(value: &Value) -> Option<(i64, bool)> {
+    match value {
+        Value::Number(n) => n
+            .as_i64()
+            .or_else(|| n.as_f64().filter(|x| x.fract() == 0.0).map(|x| x as i64))
+            .map(|n| (n, false)),
+        Value::String(s) => s.trim().parse::<i64>().ok().map(|n| (n, true)),
+        _ => None,
+    }
+}
+
+/// A JSON number, or text of a finite one; whether it was text.
+fn as_number(value: &Value) -> Option<(f64, bool)> {
+    match value {
+        Value::Number(n) => n.as_f64().map(|x| (x, false)),
+        Value::String(s) => s
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|x| x.is_finite())
+            .map(|x| (x, true)),
+        _ => None,
+    }
+}
+
+/// A JSON boolean, or the text `true`/`false`; whether it was text.
+fn as_boolean(value: &Value) -> Option<(bool, bool)> {
+    match value {
+        Value::Bool(b) => Some((*b, false)),
+        Value::String(s) => match s.trim() {
+            "true" => Some((true, true)),
+            "false" => Some((false, true)),
+            _ => None,
+        },
+        _ => None,
+    }
 }
