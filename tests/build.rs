@@ -132,7 +132,13 @@ fn service(dir: &Path, out: &Path) -> Result<(TokenStream, TokenStream), String>
     let spec = scraped.spec;
     let name = spec.service.name.clone();
     let client_name = spec.service.client_name();
-    let code = apiref_codegen::generate(&spec, &apiref_codegen::Options::default())
+    // Both serde directions: the support module decodes queries and bodies into the request
+    // models and round-trips every schema.
+    let opts = apiref_codegen::Options {
+        serde_both: true,
+        ..apiref_codegen::Options::default()
+    };
+    let code = apiref_codegen::generate(&spec, &opts)
         .map_err(|e| format!("{name}: cannot generate the client: {e}"))?;
     let spec_json =
         serde_json::to_string(&spec).map_err(|e| format!("cannot serialize the spec: {e}"))?;
@@ -600,10 +606,11 @@ fn client_methods(
         }
     }
     let mut methods = Vec::new();
-    for f in fns.iter().filter(|f| f.sig.asyncness.is_some()) {
+    for f in &fns {
         let name = f.sig.ident.to_string();
-        // An async method without a `<m>_request` builder sends no request of its own (a
-        // waiter polls through the operation methods): not an operation method.
+        // A method without a `<m>_request` builder sends no request of its own (a waiter polls
+        // through the operation methods, a stream through the builder): not an operation
+        // method.
         let Some(fact) = facts.get(&name) else {
             continue;
         };
@@ -635,7 +642,7 @@ fn client_methods(
             });
         }
         let returns = match &f.sig.output {
-            syn::ReturnType::Type(_, t) => result_ok_type(t),
+            syn::ReturnType::Type(_, t) => future_output(t).and_then(result_ok_type),
             syn::ReturnType::Default => None,
         };
         let deprecated = f.attrs.iter().any(|a| a.path().is_ident("deprecated"));
@@ -648,6 +655,26 @@ fn client_methods(
         });
     }
     Ok(methods)
+}
+
+/// `X` of `impl Future<Output = X> + '_`, what an operation method returns.
+fn future_output(t: &syn::Type) -> Option<&syn::Type> {
+    let syn::Type::ImplTrait(i) = t else {
+        return None;
+    };
+    i.bounds.iter().find_map(|b| {
+        let syn::TypeParamBound::Trait(tb) = b else {
+            return None;
+        };
+        let last = tb.path.segments.last()?;
+        let syn::PathArguments::AngleBracketed(a) = &last.arguments else {
+            return None;
+        };
+        a.args.iter().find_map(|arg| match arg {
+            syn::GenericArgument::AssocType(at) if at.ident == "Output" => Some(&at.ty),
+            _ => None,
+        })
+    })
 }
 
 /// `T` of `Result<T, E>`; `None` for `()`.

@@ -1,7 +1,9 @@
-# Makes `dcs-spec openapi` output acceptable to progenitor, which accepts one success type and one
+# Makes `apiref openapi` output acceptable to progenitor, which accepts one success type and one
 # error type per operation (it panics on "response_types.len() <= 1" otherwise). Per operation,
 # the lowest documented 2xx status sets the success type and the lowest 4xx/5xx status the error
-# type; responses of another type (another schema, or none) are dropped. Used by compare.sh only.
+# type; responses of another type (another schema, or none) are dropped. Other statuses (ECS
+# documents 300) are kept: progenitor takes them as they are. compare.sh counts the responses
+# before and after and prints both in the table. Used by compare.sh only, for DCS and ECS.
 def type_of: .content["application/json"].schema;
 def keep_one_type($prefix):
   (to_entries | map(select(.key | test($prefix))) | sort_by(.key)) as $all

@@ -9,8 +9,9 @@
 //! It generates the client from the spec (relative to the crate, or the file named by
 //! [`SPEC_VAR`]) into `$OUT_DIR/`[`OUTPUT`], for the operation groups the crate's enabled cargo
 //! features select ([`crate::group_features`]: `full` for all), with the test double when the
-//! `mock` feature is on ([`crate::Options::mock`]), and tells cargo to rebuild when the spec
-//! changes, also through a symlink.
+//! `mock` feature is on ([`crate::Options::mock`]), every model both `Serialize` and
+//! `Deserialize` when `serde-both` is ([`crate::Options::serde_both`]), and tells cargo to
+//! rebuild when the spec changes, also through a symlink.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -84,6 +85,8 @@ fn client_source(spec: &Path) -> Result<String, String> {
             std::env::var_os(feature_env_var(feature)).is_some()
         }),
         mock: std::env::var_os(feature_env_var(crate::features::MOCK_FEATURE)).is_some(),
+        serde_both: std::env::var_os(feature_env_var(crate::features::SERDE_BOTH_FEATURE))
+            .is_some(),
         // The examples in the docs import from the crate being built.
         crate_name: std::env::var("CARGO_PKG_NAME")
             .ok()

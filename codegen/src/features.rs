@@ -2,8 +2,10 @@
 //! than those (generated SDKs are known for slow builds).
 //!
 //! The client crate declares one feature per group of the spec plus `full` (all groups, the
-//! default), and `mock` (the test double, [`crate::Options::mock`], for dev-dependencies); its
-//! build script maps the enabled features back to groups and the mock for [`crate::Options`].
+//! default), `mock` (the test double, [`crate::Options::mock`], for dev-dependencies) and
+//! `serde-both` (every model both `Serialize` and `Deserialize`, [`crate::Options::serde_both`]);
+//! its build script maps the enabled features back to groups, the mock and serde for
+//! [`crate::Options`].
 //! `cargo regen` rewrites the crate's `[features]` block from the spec, and a test fails when the
 //! block is stale.
 
@@ -20,6 +22,10 @@ pub const FULL_FEATURE: &str = "full";
 /// The feature that adds the test double (`pub mod mock`), with the runtime's feature of the
 /// same name.
 pub const MOCK_FEATURE: &str = "mock";
+
+/// The feature that makes every model both `Serialize` and `Deserialize`
+/// ([`crate::Options::serde_both`]); `mock` turns it on.
+pub const SERDE_BOTH_FEATURE: &str = "serde-both";
 
 /// The runtime crate's package name, as the client crates depend on it.
 const RUNTIME_PACKAGE: &str = "huaweicloud-runtime";
@@ -91,7 +97,7 @@ pub fn group_features(spec: &Spec) -> Result<Vec<GroupFeature>, CodegenError> {
         } else {
             base
         };
-        if feature == FULL_FEATURE || feature == MOCK_FEATURE || feature == "default" {
+        if [FULL_FEATURE, MOCK_FEATURE, SERDE_BOTH_FEATURE, "default"].contains(&feature.as_str()) {
             return Err(CodegenError::new(format!(
                 "operation group `{group}` would be named `{feature}`, a reserved feature name"
             )));
@@ -157,8 +163,13 @@ pub fn features_block(features: &[GroupFeature]) -> String {
         "# The test double of the client (`mock` module), for the tests of code that calls it.\n",
     );
     out.push_str(&format!(
-        "{MOCK_FEATURE} = [\"{RUNTIME_PACKAGE}/{MOCK_FEATURE}\"]\n"
+        "{MOCK_FEATURE} = [\"{RUNTIME_PACKAGE}/{MOCK_FEATURE}\", \"{SERDE_BOTH_FEATURE}\"]\n"
     ));
+    out.push_str(
+        "# Every model both `Serialize` and `Deserialize` (to store replies as JSON, or read request\n\
+         # bodies back); without it a request model only serializes and a reply only deserializes.\n",
+    );
+    out.push_str(&format!("{SERDE_BOTH_FEATURE} = []\n"));
     out.push_str(END);
     out.push('\n');
     out
@@ -292,7 +303,7 @@ mod tests {
         assert_eq!(
             updated,
             format!(
-                "[package]\nname = \"x\"\n\n[features]\n{BEGIN}\ndefault = [\"full\"]\n# Every operation group.\nfull = [\n    \"a-b\",\n    \"v1-c\",\n]\n# A b: 1 operation.\na-b = []\n# C: 1 operation.\nv1-c = []\n# The test double of the client (`mock` module), for the tests of code that calls it.\nmock = [\"huaweicloud-runtime/mock\"]\n{END}\n\n[dependencies]\n"
+                "[package]\nname = \"x\"\n\n[features]\n{BEGIN}\ndefault = [\"full\"]\n# Every operation group.\nfull = [\n    \"a-b\",\n    \"v1-c\",\n]\n# A b: 1 operation.\na-b = []\n# C: 1 operation.\nv1-c = []\n# The test double of the client (`mock` module), for the tests of code that calls it.\nmock = [\"huaweicloud-runtime/mock\", \"serde-both\"]\n# Every model both `Serialize` and `Deserialize` (to store replies as JSON, or read request\n# bodies back); without it a request model only serializes and a reply only deserializes.\nserde-both = []\n{END}\n\n[dependencies]\n"
             )
         );
         // Idempotent.

@@ -118,6 +118,13 @@ pub struct Options {
     /// method per operation (needs the runtime's `mock` feature). The build script sets it from
     /// the crate's `mock` feature.
     pub mock: bool,
+    /// Every model implements both `Serialize` and `Deserialize`. Off, a request body or query
+    /// only serializes and a reply model only deserializes (a model in both roles does both),
+    /// which is all the client needs and about halves what serde adds to the crate's build. On
+    /// for code that stores replies as JSON or reads request bodies back; [`Options::mock`]
+    /// turns it on (the mock serializes stubbed replies and reads recorded requests). The build
+    /// script sets it from the crate's `serde-both` feature.
+    pub serde_both: bool,
     /// The crate the examples in the methods' docs import from (`dcs_client`); `None`:
     /// `<service>_client`, the name of the workspace's client crates. The build script sets it to
     /// the crate being built.
@@ -135,6 +142,7 @@ impl Default for Options {
             groups: None,
             runtime_crate: "huaweicloud_runtime".into(),
             mock: false,
+            serde_both: false,
             crate_name: None,
             docs_zh: false,
         }
@@ -348,6 +356,7 @@ impl<'a> Gen<'a> {
         }
         let mut plan = plan::build(spec, opts.groups.as_deref());
         plan.root_std = prelude::StdPaths::shadowed_by([client.as_str()]);
+        plan.serde_both = opts.serde_both || opts.mock;
         plan.links.client = client.clone();
         plan.links.zh = opts.docs_zh;
         plan.links.example_crate = opts
@@ -442,10 +451,12 @@ impl<'a> Gen<'a> {
             &self.spec.service.name,
             &self.spec.service.endpoint_template(),
         );
-        let serde_import = self
-            .plan
-            .serde_imported
-            .then(|| quote!(use #rt::serde::{Deserialize, Serialize};));
+        let derived = models::derived_serde(&self.plan);
+        let serde_import = (self.plan.serde_imported && !derived.is_empty())
+            .then(|| quote!(use #rt::serde::{#(#derived),*};));
+        let readers = models::reply_readers(&self.plan);
+        let readers_import =
+            (!readers.is_empty()).then(|| quote!(use #rt::plumbing::{#(#readers),*};));
         let models = fill(Slot::Models);
         let before = fill(Slot::RootBefore);
         let methods = fill(Slot::Impl);
@@ -458,6 +469,7 @@ impl<'a> Gen<'a> {
 
             /// Request and response types.
             pub mod models {
+                #readers_import
                 #serde_import
                 #models
             }

@@ -105,19 +105,25 @@ fn full_type(plan: &Plan<'_>, f: &ModelField<'_>, rt: &syn::Path) -> TokenStream
 pub fn emit(plan: &Plan<'_>, m: &Model<'_>, rt: &syn::Path) -> TokenStream {
     let name = ident(&m.rust);
     // A bare JSON array body: the struct (de)serializes as its one field, the array itself.
-    let transparent = matches!(m.kind, ModelKind::Schema { .. })
-        && m.fields.len() == 1
-        && m.fields[0].field.name == apiref_spec::ARRAY_ITEMS_FIELD;
+    let transparent = is_transparent(m);
+    let serde = Serde::of(plan, m);
     let doc = model_doc(plan, m, transparent).tokens();
-    let derives = derives(plan, m, rt);
-    let serde_crate = crate::types::serde_crate(rt);
-    let fields = m.fields.iter().map(|f| field(plan, f, transparent, rt));
+    let derives = derives(plan, m, serde, rt);
+    let serde_attrs = (serde.ser || serde.derive_de).then(|| {
+        let serde_crate = crate::types::serde_crate(rt);
+        let transparent = transparent.then(|| quote!(, transparent));
+        quote!(#[serde(crate = #serde_crate #transparent)])
+    });
+    let fields = m
+        .fields
+        .iter()
+        .map(|f| field(plan, f, transparent, serde, rt));
     let debug = m
         .fields
         .iter()
         .any(|f| f.sensitive)
         .then(|| redacting_debug(m, rt));
-    let transparent = transparent.then(|| quote!(#[serde(transparent)]));
+    let read = serde.read_fields.then(|| read_fields(plan, m, rt));
     let (methods, builder) = match &m.builder {
         Some(b) => {
             let b = ident(b);
@@ -145,9 +151,8 @@ pub fn emit(plan: &Plan<'_>, m: &Model<'_>, rt: &syn::Path) -> TokenStream {
     quote! {
         #doc
         #[derive(#(#derives),*)]
-        #[serde(crate = #serde_crate)]
+        #serde_attrs
         #[non_exhaustive]
-        #transparent
         pub struct #name { #(#fields)* }
 
         impl #name {
@@ -156,7 +161,69 @@ pub fn emit(plan: &Plan<'_>, m: &Model<'_>, rt: &syn::Path) -> TokenStream {
 
         #builder
         #debug
+        #read
     }
+}
+
+/// A bare JSON array body: the struct (de)serializes as its one field, the array itself.
+fn is_transparent(m: &Model<'_>) -> bool {
+    matches!(m.kind, ModelKind::Schema { .. })
+        && m.fields.len() == 1
+        && m.fields[0].field.name == apiref_spec::ARRAY_ITEMS_FIELD
+}
+
+/// Which serde traits a model implements, and how.
+#[derive(Debug, Clone, Copy)]
+struct Serde {
+    /// Derives `Serialize`.
+    ser: bool,
+    /// Derives `Deserialize`.
+    derive_de: bool,
+    /// Implements `Deserialize` through the runtime's `ReadFields` (a reply model: every field
+    /// optional), which compiles to far less than the derive.
+    read_fields: bool,
+}
+
+impl Serde {
+    fn of(plan: &Plan<'_>, m: &Model<'_>) -> Serde {
+        let de = m.deserializes(plan);
+        let read_fields =
+            de && m.tolerant && !is_transparent(m) && m.fields.iter().all(|f| f.option);
+        Serde {
+            ser: m.serializes(plan),
+            derive_de: de && !read_fields,
+            read_fields,
+        }
+    }
+}
+
+/// The runtime's lenient readers the models' `ReadFields` impls call (`read_int`, …), to import
+/// them into `mod models` (lower-case names: no model takes them).
+pub(crate) fn reply_readers(plan: &Plan<'_>) -> Vec<syn::Ident> {
+    let mut used: Vec<&str> = plan
+        .models
+        .iter()
+        .filter(|m| Serde::of(plan, m).read_fields)
+        .flat_map(|m| m.fields.iter().filter_map(lenient_fn))
+        .collect();
+    used.sort_unstable();
+    used.dedup();
+    used.into_iter()
+        .map(|f| ident(&format!("read_{f}")))
+        .collect()
+}
+
+/// The serde derives `mod models` uses (`Deserialize`, `Serialize`), to import them.
+pub(crate) fn derived_serde(plan: &Plan<'_>) -> Vec<TokenStream> {
+    let all: Vec<Serde> = plan.models.iter().map(|m| Serde::of(plan, m)).collect();
+    let mut out = Vec::new();
+    if all.iter().any(|s| s.derive_de) {
+        out.push(quote!(Deserialize));
+    }
+    if all.iter().any(|s| s.ser) {
+        out.push(quote!(Serialize));
+    }
+    out
 }
 
 fn model_doc(plan: &Plan<'_>, m: &Model<'_>, transparent: bool) -> Doc {
@@ -196,7 +263,7 @@ fn model_doc(plan: &Plan<'_>, m: &Model<'_>, transparent: bool) -> Doc {
 
 /// `Debug` unless a field is secret (then it is written by hand), `Default` when every field is
 /// optional, `Eq` without floats.
-fn derives(plan: &Plan<'_>, m: &Model<'_>, rt: &syn::Path) -> Vec<TokenStream> {
+fn derives(plan: &Plan<'_>, m: &Model<'_>, serde: Serde, rt: &syn::Path) -> Vec<TokenStream> {
     let mut derives = Vec::new();
     if !m.fields.iter().any(|f| f.sensitive) {
         derives.push(quote!(Debug));
@@ -209,19 +276,32 @@ fn derives(plan: &Plan<'_>, m: &Model<'_>, rt: &syn::Path) -> Vec<TokenStream> {
     if m.eq {
         derives.push(quote!(Eq));
     }
-    if plan.serde_imported {
-        derives.push(quote!(Serialize));
-        derives.push(quote!(Deserialize));
-    } else {
-        derives.push(quote!(#rt::serde::Serialize));
-        derives.push(quote!(#rt::serde::Deserialize));
+    let path = |name: TokenStream| {
+        if plan.serde_imported {
+            name
+        } else {
+            quote!(#rt::serde::#name)
+        }
+    };
+    if serde.ser {
+        derives.push(path(quote!(Serialize)));
+    }
+    if serde.derive_de {
+        derives.push(path(quote!(Deserialize)));
     }
     derives
 }
 
 /// A field with its doc and serde attributes: the wire name when it differs, and for optional
-/// fields a default, no output when unset, and the runtime's lenient reader for scalars.
-fn field(plan: &Plan<'_>, f: &ModelField<'_>, transparent: bool, rt: &syn::Path) -> TokenStream {
+/// fields no output when unset, and (when deserialization is derived) a default and the runtime's
+/// lenient reader for scalars.
+fn field(
+    plan: &Plan<'_>,
+    f: &ModelField<'_>,
+    transparent: bool,
+    serde: Serde,
+    rt: &syn::Path,
+) -> TokenStream {
     let mut d = Doc::new();
     field_doc(
         &mut d,
@@ -233,24 +313,80 @@ fn field(plan: &Plan<'_>, f: &ModelField<'_>, transparent: bool, rt: &syn::Path)
     let d = d.tokens();
     let fname = ident(&f.rust);
     let ty = full_type(plan, f, rt);
-    if transparent {
+    let derived = serde.ser || serde.derive_de;
+    if transparent || !derived {
         return quote! { #d pub #fname: #ty, };
     }
     let rename = (unraw(&f.rust) != f.field.name).then(|| {
         let wire = &f.field.name;
         quote!(#[serde(rename = #wire)])
     });
-    // `Option::is_none` unless a model named `Option` shadows it.
-    let is_none = format!("{}::is_none", plan.models_std.option.path_text());
-    let skip = f.option.then(|| match lenient_fn(f) {
-        Some(func) => {
+    let mut attrs = Vec::new();
+    if f.option {
+        if serde.derive_de {
+            attrs.push(quote!(default));
+        }
+        if serde.ser {
+            // `Option::is_none` unless a model named `Option` shadows it.
+            let is_none = format!("{}::is_none", plan.models_std.option.path_text());
+            attrs.push(quote!(skip_serializing_if = #is_none));
+        }
+        if let (Some(func), true) = (lenient_fn(f), serde.derive_de) {
             let func = ident(func);
             let with = crate::types::path_text(&quote!(#rt::lenient::#func));
-            quote!(#[serde(default, skip_serializing_if = #is_none, deserialize_with = #with)])
+            attrs.push(quote!(deserialize_with = #with));
         }
-        None => quote!(#[serde(default, skip_serializing_if = #is_none)]),
+    }
+    let attrs = (!attrs.is_empty()).then(|| quote!(#[serde(#(#attrs),*)]));
+    quote! { #d #rename #attrs pub #fname: #ty, }
+}
+
+/// `Deserialize` of a reply model through the runtime's `ReadFields`: an arm per field reading
+/// it by wire name (with the lenient reader for scalars).
+fn read_fields(plan: &Plan<'_>, m: &Model<'_>, rt: &syn::Path) -> TokenStream {
+    let name = ident(&m.rust);
+    let type_name = unraw(&m.rust).to_string();
+    let arms = m.fields.iter().map(|f| {
+        let fname = ident(&f.rust);
+        let wire = &f.field.name;
+        let read = match lenient_fn(f) {
+            // Imported into `mod models` ([`reply_readers`]).
+            Some(func) => {
+                let func = ident(&format!("read_{func}"));
+                quote!(#func(map)?)
+            }
+            None => quote!(map.next_value()?),
+        };
+        quote!(#wire => self.#fname = #read,)
     });
-    quote! { #d #rename #skip pub #fname: #ty, }
+    let result = &plan.models_std.result;
+    let body = if m.fields.is_empty() {
+        quote! {
+            let _ = (key, map);
+            ::std::result::Result::Ok(false)
+        }
+    } else {
+        quote! {
+            match key {
+                #(#arms)*
+                _ => return ::std::result::Result::Ok(false),
+            }
+            ::std::result::Result::Ok(true)
+        }
+    };
+    quote! {
+        impl<'de> #rt::serde::Deserialize<'de> for #name {
+            fn deserialize<D: #rt::serde::Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
+                #rt::plumbing::read_fields(deserializer)
+            }
+        }
+        impl #rt::plumbing::ReadFields for #name {
+            const NAME: &'static str = #type_name;
+            fn read_field<'de, A: #rt::serde::de::MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> #result<bool, A::Error> {
+                #body
+            }
+        }
+    }
 }
 
 /// `with_<field>` of a model built from `Default` (a response model, which tests build).

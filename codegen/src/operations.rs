@@ -418,9 +418,10 @@ fn send_method(plan: &Plan<'_>, o: &Op<'_>, sig: &Sig, rt: &syn::Path) -> TokenS
         #deprecated
         #allow_deprecated
         #many
-        pub async fn #method(&self, #(#arg_names: #arg_types,)* #params) -> #result<#response, #rt::Error> {
-            let request = self.#request_method(#(#arg_names,)* #query_arg #body_arg)?;
-            self.inner.execute(request).await
+        pub fn #method(&self, #(#arg_names: #arg_types,)* #params)
+            -> impl ::std::future::Future<Output = #result<#response, #rt::Error>> + '_
+        {
+            self.inner.send(self.#request_method(#(#arg_names,)* #query_arg #body_arg))
         }
     }
 }
@@ -430,8 +431,9 @@ fn stream_method(plan: &Plan<'_>, o: &Op<'_>, sig: &Sig, rt: &syn::Path) -> Opti
     let (name, page) = o.stream_method.as_ref().zip(o.page.as_ref())?;
     let result = plan.root_std.result;
     let name = ident(name);
-    let method = ident(&o.method);
+    let request_method = ident(&o.request_method);
     let item = tokens(&page.item, plan.scope(Ctx::Root), rt);
+    let page_ty = tokens(&FieldType::plain(&page.response), plan.scope(Ctx::Root), rt);
     let Sig {
         arg_names,
         arg_types,
@@ -441,17 +443,10 @@ fn stream_method(plan: &Plan<'_>, o: &Op<'_>, sig: &Sig, rt: &syn::Path) -> Opti
         query_ty,
         ..
     } = sig;
-    // The fetch closure outlives the call: it owns copies of the arguments, and lends each page's
-    // request a copy of its own.
+    // The fetch closure outlives the call: it owns copies of the arguments, and lends them to
+    // each page's request, which is built before its future (a clone of the runtime client that
+    // borrows nothing) is returned.
     let owned = o.args.iter().map(owned_copy);
-    let recloned = o
-        .args
-        .iter()
-        .filter(|a| Pass::of(&a.ty) != Pass::Copy)
-        .map(|a| {
-            let n = ident(&a.rust);
-            quote!(let #n = #n.clone();)
-        });
     let call_args = o.args.iter().map(lent);
     let set_offset = set_query(
         &page.offset_field,
@@ -477,15 +472,13 @@ fn stream_method(plan: &Plan<'_>, o: &Op<'_>, sig: &Sig, rt: &syn::Path) -> Opti
             -> impl #rt::futures_core::Stream<Item = #result<#item, #rt::Error>>
         {
             let client = self.clone();
-            let query = query.clone();
+            let mut query = query.clone();
             #(#owned)*
             #rt::plumbing::paginate(page_size, move |offset, limit| {
-                let client = client.clone();
-                let mut query = query.clone();
                 #set_offset
                 #set_limit
-                #(#recloned)*
-                async move { client.#method(#(#call_args,)* &query).await }
+                let request = client.#request_method(#(#call_args,)* &query);
+                client.inner.clone().send_owned::<#page_ty>(request)
             })
         }
     })

@@ -60,8 +60,8 @@ fn groups_select_operations_and_the_schemas_they_use() {
         ..Options::default()
     };
     let source = generate(&small(), &opts).unwrap();
-    assert!(source.contains("pub async fn change_password("));
-    assert!(!source.contains("pub async fn create_instance("));
+    assert!(source.contains("pub fn change_password("));
+    assert!(!source.contains("pub fn create_instance("));
     assert!(source.contains("pub struct Option {") && source.contains("pub struct Result {"));
     assert!(!source.contains("pub struct CreateInstanceBody {"));
     // The error-code table is always there.
@@ -116,5 +116,51 @@ fn bad_options_are_errors() {
     ] {
         let err = generate(&spec, &opts).unwrap_err();
         assert!(err.message.contains(needle), "{err}");
+    }
+}
+
+/// The derive line and the `ReadFields` impl of `model` in `source`.
+fn serde_of(source: &str, model: &str) -> (String, bool) {
+    let at = source
+        .find(&format!("pub struct {model} {{"))
+        .unwrap_or_else(|| panic!("no struct {model}"));
+    let derive = source[..at]
+        .rfind("#[derive(")
+        .map(|d| source[d..].lines().next().unwrap_or_default().to_string())
+        .unwrap_or_default();
+    let read = source.contains(&format!("plumbing::ReadFields for {model} {{"));
+    (derive, read)
+}
+
+#[test]
+fn models_implement_serde_in_the_direction_the_client_uses_them_unless_asked_for_both() {
+    let spec = small();
+    let directional = generate(&spec, &Options::default()).unwrap();
+    // A request body serializes only; a reply deserializes only, through the runtime's
+    // `ReadFields` rather than a derive.
+    let (body, body_reads) = serde_of(&directional, "CreateInstanceBody");
+    assert!(body.contains("Serialize") && !body.contains("Deserialize") && !body_reads);
+    let (reply, reply_reads) = serde_of(&directional, "CreateInstanceResponse");
+    assert!(!reply.contains("Serialize") && !reply.contains("Deserialize") && reply_reads);
+    assert!(!directional.contains("deserialize_with"));
+    for opts in [
+        Options {
+            serde_both: true,
+            ..Options::default()
+        },
+        Options {
+            mock: true,
+            ..Options::default()
+        },
+    ] {
+        let both = generate(&spec, &opts).unwrap();
+        let (body, body_reads) = serde_of(&both, "CreateInstanceBody");
+        assert!(
+            body.contains("Serialize, Deserialize") && !body_reads,
+            "{body}"
+        );
+        let (reply, reply_reads) = serde_of(&both, "CreateInstanceResponse");
+        assert!(reply.contains("Serialize") && reply_reads, "{reply}");
+        assert!(both.contains("deserialize_with = \"huaweicloud_runtime::lenient::"));
     }
 }

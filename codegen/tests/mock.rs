@@ -42,7 +42,13 @@ fn stubs(source: &str) -> Vec<(String, String)> {
 #[test]
 fn the_mock_comes_only_when_asked_and_only_adds_to_the_file() {
     let spec = small();
-    let without = generate(&spec, &Options::default()).unwrap();
+    // The mock needs both serde directions (it serializes stubbed replies and reads recorded
+    // requests back), so it is compared with a client that has them.
+    let both = Options {
+        serde_both: true,
+        ..Options::default()
+    };
+    let without = generate(&spec, &both).unwrap();
     let with = generate(&spec, &with_mock()).unwrap();
     assert!(!without.contains("pub mod mock"));
     let (head, mock) = with.split_at(without.len());

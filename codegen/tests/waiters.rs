@@ -138,7 +138,7 @@ fn a_waiter_never_takes_an_operations_method_name() {
     let source = generate(&spec, &Options::default()).unwrap();
     // The operation keeps its name; the waiter takes the next free one.
     assert!(
-        source.contains("pub async fn wait_until_job_done(\n        &self,\n        instance_id"),
+        source.contains("pub fn wait_until_job_done(\n        &self,\n        instance_id"),
         "the operation's method"
     );
     assert!(

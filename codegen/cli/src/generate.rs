@@ -29,6 +29,10 @@ pub struct Args {
     /// Also generate `mod mock`, the client's test double (needs the runtime's `mock` feature).
     #[arg(long)]
     pub mock: bool,
+    /// Every model both `Serialize` and `Deserialize` (by default a request model only
+    /// serializes and a reply only deserializes; `--mock` implies it).
+    #[arg(long)]
+    pub serde_both: bool,
     /// Show the Chinese descriptions beside the English ones in the docs, where the spec has
     /// them.
     #[arg(long)]
@@ -68,6 +72,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         groups: args.groups.clone(),
         runtime_crate: args.runtime_crate.clone(),
         mock: args.mock,
+        serde_both: args.serde_both,
         docs_zh: args.docs_zh,
         ..Options::default()
     };

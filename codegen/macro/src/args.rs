@@ -7,7 +7,7 @@ use syn::punctuated::Punctuated;
 use syn::{bracketed, Ident, LitStr, Token};
 
 /// The option names, in the order the error message lists them.
-const KNOWN: &[&str] = &["client", "groups", "runtime"];
+const KNOWN: &[&str] = &["client", "groups", "runtime", "serde_both"];
 
 /// Parsed arguments; spans are kept so errors can point at the option they concern.
 pub struct Args {
@@ -19,6 +19,8 @@ pub struct Args {
     pub groups: Option<Vec<LitStr>>,
     /// The runtime crate's path, if given.
     pub runtime: Option<syn::Path>,
+    /// Every model both `Serialize` and `Deserialize`, if given.
+    pub serde_both: Option<syn::LitBool>,
 }
 
 impl Args {
@@ -33,6 +35,9 @@ impl Args {
         }
         if let Some(runtime) = &self.runtime {
             opts.runtime_crate = quote::quote!(#runtime).to_string().replace(' ', "");
+        }
+        if let Some(both) = &self.serde_both {
+            opts.serde_both = both.value;
         }
         opts
     }
@@ -58,6 +63,7 @@ impl Parse for Args {
             client: None,
             groups: None,
             runtime: None,
+            serde_both: None,
         };
         while !input.is_empty() {
             input.parse::<Token![,]>()?;
@@ -76,6 +82,7 @@ impl Parse for Args {
                 "client" => args.client.replace(parse_client(input)?).is_some(),
                 "groups" => args.groups.replace(parse_groups(input)?).is_some(),
                 "runtime" => args.runtime.replace(parse_runtime(input)?).is_some(),
+                "serde_both" => args.serde_both.replace(parse_bool(input)?).is_some(),
                 _ => {
                     return Err(syn::Error::new(
                         key.span(),
@@ -128,6 +135,16 @@ fn parse_runtime(input: ParseStream) -> syn::Result<syn::Path> {
     })
 }
 
+/// `true` or `false`.
+fn parse_bool(input: ParseStream) -> syn::Result<syn::LitBool> {
+    input.parse().map_err(|e| {
+        syn::Error::new(
+            e.span(),
+            "`serde_both` takes `true` (every model both `Serialize` and `Deserialize`) or `false`",
+        )
+    })
+}
+
 /// `["A", "B"]`: at least one group name.
 fn parse_groups(input: ParseStream) -> syn::Result<Vec<LitStr>> {
     if !input.peek(syn::token::Bracket) {
@@ -167,13 +184,14 @@ mod tests {
     #[test]
     fn options_map_to_the_generator_options() {
         let args =
-            parse(r#""spec.yaml", client = MyClient, groups = ["A b", "C"], runtime = crate::rt,"#)
+            parse(r#""spec.yaml", client = MyClient, groups = ["A b", "C"], runtime = crate::rt, serde_both = true,"#)
                 .unwrap();
         assert_eq!(args.path.value(), "spec.yaml");
         let opts = args.options();
         assert_eq!(opts.client_name.as_deref(), Some("MyClient"));
         assert_eq!(opts.groups, Some(vec!["A b".to_string(), "C".to_string()]));
         assert_eq!(opts.runtime_crate, "crate::rt");
+        assert!(opts.serde_both);
     }
 
     #[test]
@@ -194,5 +212,6 @@ mod tests {
         assert!(error(r#""s.yaml", client = "A""#).contains("client type's name"));
         assert!(error(r#""s.yaml", client = models"#).contains("`models` cannot name"));
         assert!(error(r#""s.yaml", runtime = 1"#).contains("path of the runtime crate"));
+        assert!(error(r#""s.yaml", serde_both = yes"#).contains("takes `true`"));
     }
 }

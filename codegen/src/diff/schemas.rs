@@ -152,8 +152,9 @@ fn model(
     }
 }
 
-/// The derived traits a caller may rely on (`Default`, `Eq`), when they changed: what, the class,
-/// why.
+/// The derived traits a caller may rely on (`Default`, `Eq`, and with the default features
+/// `Serialize` and `Deserialize`, which follow the model's role), when they changed: what, the
+/// class, why.
 pub(super) fn derives(a: &ModelView, b: &ModelView) -> Option<(String, RustClass, String)> {
     let list = |m: &ModelView| {
         let mut d = Vec::new();
@@ -162,6 +163,12 @@ pub(super) fn derives(a: &ModelView, b: &ModelView) -> Option<(String, RustClass
         }
         if m.eq {
             d.push("Eq");
+        }
+        if m.serialize {
+            d.push("Serialize");
+        }
+        if m.deserialize {
+            d.push("Deserialize");
         }
         d
     };

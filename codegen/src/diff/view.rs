@@ -38,6 +38,10 @@ pub(crate) struct ModelView {
     pub response: bool,
     pub default: bool,
     pub eq: bool,
+    /// Implements `Serialize` / `Deserialize` with the client crate's default features (a
+    /// request model only serializes, a reply model only deserializes).
+    pub serialize: bool,
+    pub deserialize: bool,
     /// Wire name → field.
     pub fields: BTreeMap<String, Slot>,
 }
@@ -190,6 +194,8 @@ fn model_view(plan: &Plan<'_>, m: &Model<'_>) -> ModelView {
         response: m.tolerant,
         default: m.fields.iter().all(|f| f.option),
         eq: m.eq,
+        serialize: m.serializes(plan),
+        deserialize: m.deserializes(plan),
         fields: m
             .fields
             .iter()

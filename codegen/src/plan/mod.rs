@@ -54,6 +54,8 @@ pub struct Model<'a> {
     /// Only in responses (not reachable from a request body): built from `Default` and
     /// `with_*` setters (in tests), not with a builder.
     pub response_only: bool,
+    /// Reachable from a request body, or an operation's query parameters.
+    pub request: bool,
     pub eq: bool,
     /// The builder type of a request model (`CreateInstanceBodyBuilder`).
     pub builder: Option<String>,
@@ -120,6 +122,9 @@ pub struct Plan<'a> {
     /// `mod models` imports serde's `Serialize` and `Deserialize` (for short derive lists):
     /// when it has models and no type of its own takes either name.
     pub serde_imported: bool,
+    /// Every model both serializes and deserializes ([`crate::Options::serde_both`]); else a
+    /// request model only serializes and a reply model only deserializes.
+    pub serde_both: bool,
     /// Schema name → Rust type name.
     pub type_names: BTreeMap<String, String>,
     pub models: Vec<Model<'a>>,
@@ -181,12 +186,27 @@ pub fn build<'a>(spec: &'a Spec, groups: Option<&[String]>) -> Plan<'a> {
         models_std,
         root_std: StdPaths::shadowed_by([]),
         serde_imported,
+        serde_both: false,
         type_names,
         models,
         enums,
         ops: planned_ops,
         waiters,
         links,
+    }
+}
+
+impl Model<'_> {
+    /// The model implements `Serialize`: a request model (the client sends it), a model of
+    /// neither role, or any model when `plan.serde_both`.
+    pub fn serializes(&self, plan: &Plan<'_>) -> bool {
+        plan.serde_both || !self.response_only
+    }
+
+    /// The model implements `Deserialize`: a reply model (the client reads it), a model of
+    /// neither role, or any model when `plan.serde_both`.
+    pub fn deserializes(&self, plan: &Plan<'_>) -> bool {
+        plan.serde_both || self.tolerant || !self.request
     }
 }
 

@@ -84,6 +84,7 @@ pub(super) fn schema_models<'a>(
             ),
             tolerant,
             response_only: tolerant && !requests.contains(*name),
+            request: requests.contains(*name),
             eq: eq_free.contains(*name),
             builder: None,
         });
@@ -124,6 +125,7 @@ pub(super) fn query_models<'a>(
             fields,
             tolerant: false,
             response_only: false,
+            request: true,
             eq,
             builder: None,
         });

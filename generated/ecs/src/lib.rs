@@ -33,7 +33,9 @@
 //!   walks a list page by page.
 //! - [`Config`] and [`Credentials`]: region, project and keys (or [`Config::from_env`]);
 //!   [`EcsClient::from_config`] makes the client.
-//! - [`models`]: request bodies and queries (each with a builder), replies and enums.
+//! - [`models`]: request bodies and queries (each with a builder), replies and enums. Request
+//!   models implement `Serialize`, replies `Deserialize`; with the `serde-both` feature every
+//!   model implements both.
 //! - [`Error`] (and [`BuildError`], a required field left unset) for what a call can fail
 //!   with; [`documented_error`] and [`error_codes`] for the reference's error codes.
 //! - [`operations`]: each operation's method, path and parameters, to inspect without sending.

@@ -135,6 +135,34 @@ impl Client {
     /// Tracing: one `huaweicloud.request` span (service, operation, method) holds one
     /// `huaweicloud.attempt` span per attempt, each with its own number, status and request id.
     pub async fn execute<T: DeserializeOwned>(&self, request: Request) -> Result<T, Error> {
+        // Only the decoding depends on `T`: the sending is compiled once, not once per reply
+        // type.
+        let (status, body) = self.execute_bytes(request).await?;
+        decode(status, &body)
+    }
+
+    /// [`execute`](Client::execute) of a request that may have failed to build: what a
+    /// generated client's operation methods return, so that they are plain functions around
+    /// this one future rather than an `async fn` (a state machine to compile) each. The future
+    /// borrows the client only; the request was built when it was made.
+    pub async fn send<T: DeserializeOwned>(
+        &self,
+        request: Result<Request, Error>,
+    ) -> Result<T, Error> {
+        self.execute(request?).await
+    }
+
+    /// [`send`](Client::send) with a client of its own (a clone: one connection pool), for a
+    /// future that borrows nothing, such as a page of a list stream.
+    pub async fn send_owned<T: DeserializeOwned>(
+        self,
+        request: Result<Request, Error>,
+    ) -> Result<T, Error> {
+        self.execute(request?).await
+    }
+
+    /// Sends `request` with retries: the status and body of the reply that ends it.
+    async fn execute_bytes(&self, request: Request) -> Result<(u16, Vec<u8>), Error> {
         let op = request.operation;
         let span = tracing::info_span!(
             "huaweicloud.request",
@@ -144,8 +172,7 @@ impl Client {
         );
         async move {
             let prepared = self.prepare(request)?;
-            let (status, body) = self.send_with_retries(&prepared).await?;
-            decode(status, &body)
+            self.send_with_retries(&prepared).await
         }
         .instrument(span)
         .await

@@ -48,8 +48,10 @@
 //!   parameters in the order of the URI, then the query object or the body. Path parameters take
 //!   `impl AsRef<str>`. No operation of DCS or ECS takes more than four arguments, and the query
 //!   and body are typed, so a fluent builder per call would add code without making a call
-//!   safer. `<op>_request` builds the [`Request`] without sending it; list
-//!   operations add `<op>_stream`, every item page by page.
+//!   safer. The method returns the call's future ([`Client::send`]), which borrows the client
+//!   only: the request is built, and its arguments read, when the method is called.
+//!   `<op>_request` builds the [`Request`] without sending it; list operations add
+//!   `<op>_stream`, every item page by page.
 //! - **Request bodies and queries are built with builders**: `CreateInstanceBody::builder()`, a
 //!   setter per field named like it and taking anything that converts into it (`&str`,
 //!   `String`, an enum value; a list takes any iterable), then `build()`. `build()` fails with a
@@ -64,6 +66,12 @@
 //! - **Enums keep an `Unknown(String)` case** and are `#[non_exhaustive]`: a value the documents
 //!   do not list reads as `Unknown` and is sent back unchanged, and a value the next edition adds
 //!   does not break a `match` with a `_` arm.
+//! - **Serde in the direction the client uses a model**: request bodies and queries implement
+//!   `Serialize`, reply models `Deserialize` (models in both roles, and enums, both). Reply
+//!   models read through one visitor of this crate, [`plumbing::ReadFields`], with the
+//!   [`lenient`] readers, instead of a derive each: serde's code was most of what the compiler
+//!   checked in a client crate. A client crate's `serde-both` feature (which `mock` turns on)
+//!   gives every model both traits, to store replies as JSON or read request bodies back.
 #![forbid(unsafe_code)]
 
 mod body;
@@ -78,6 +86,7 @@ pub mod lenient;
 #[cfg(feature = "mock")]
 pub mod mock;
 mod paginate;
+mod reply;
 mod request;
 mod retry;
 pub mod signer;
@@ -94,11 +103,12 @@ pub use error::Error;
 /// What generated clients call, not needed to use one: the static facts of an operation
 /// ([`OperationInfo`]), one call's values
 /// ([`Request`], what a client's `<op>_request` methods return), the encoding
-/// of bodies and queries, the page stream behind `<op>_stream`, and the wrapper that keeps
+/// of bodies and queries, the reading of replies ([`ReadFields`]), the page stream behind `<op>_stream`, and the wrapper that keeps
 /// secrets out of `Debug`.
 pub mod plumbing {
     pub use crate::credentials::{Sensitive, REDACTED};
     pub use crate::paginate::{paginate, paginate_with, Page, Paging};
+    pub use crate::reply::{read_fields, read_flag, read_int, read_num, read_text, ReadFields};
     pub use crate::request::{
         is_runtime_header, query_pairs, to_body, OperationInfo, ParamInfo, ParamLocation, Request,
         RUNTIME_HEADERS,
