@@ -1,5 +1,6 @@
-//! Lenient readers for optional scalar fields, named by generated models in
-//! `#[serde(default, deserialize_with = "…::lenient::int")]`.
+//! Lenient readers for optional scalar fields: reply models call them through
+//! `plumbing::read_fields` (`read_int` and the like), and a model that
+//! derives `Deserialize` names them in `#[serde(default, deserialize_with = "…::lenient::int")]`.
 //!
 //! Servers, and the API references' own examples, send scalars in another form than the
 //! document names: a number or boolean where it says text, numeric text where it says a number,
@@ -14,7 +15,7 @@
 //! type's own call; nothing is buffered or allocated but the `String` of a text field. The other
 //! forms and the errors are off that path (`benches/lenient.rs` measures both).
 //!
-//! serde hands a `deserialize_with` function no field name, so the error names the value and
+//! serde hands a reader no field name, so the error names the value and
 //! `serde_json` adds only a line and column; [`Client::execute`](crate::Client::execute) adds the
 //! field's path (`instances[0].capacity`) to the [`Error::Decode`](crate::Error::Decode) it
 //! returns.
