@@ -62,35 +62,7 @@ fn names_a_model(t: &TypeRef) -> bool {
 pub fn emit(plan: &Plan<'_>, client: &str, rt: &syn::Path) -> TokenStream {
     let client_ty = ident(client);
     let mock = ident(&mock_name(client));
-    let scope = plan.scope(Ctx::Root);
-    let ty = |t: &Option<TypeRef>| match t {
-        Some(t) => tokens(&FieldType::plain(t), scope, rt),
-        None => quote!(()),
-    };
-    let methods = plan.ops.iter().zip(stub_methods(plan)).map(|(o, method)| {
-        let method = ident(&method);
-        let constant = ident(&o.const_name);
-        let response = ty(&o.response);
-        let query = match &o.query {
-            Some(q) => {
-                let q = ident(q);
-                quote!(models::#q)
-            }
-            None => quote!(()),
-        };
-        let body = ty(&o.body);
-        let doc = format!(
-            " {} ({}): stub its replies, read its calls.",
-            code(&o.op.name),
-            code(&format!("{} {}", o.op.method, o.op.path))
-        );
-        quote! {
-            #[doc = #doc]
-            pub fn #method(&self) -> #rt::mock::OperationMock<#response, #query, #body> {
-                self.mock.operation(&super::operations::#constant)
-            }
-        }
-    });
+    let methods = stubs(plan, rt);
     // Types are written as beside the client (`models::X`).
     let uses_models = plan.ops.iter().any(|o| {
         o.query.is_some()
@@ -109,6 +81,7 @@ pub fn emit(plan: &Plan<'_>, client: &str, rt: &syn::Path) -> TokenStream {
     let mock_doc = format!(
         " A test double of [`{client}`](super::{client}): [`client`](Self::client) gives a client whose requests this mock answers in process, with the real request building and reply decoding."
     );
+    let common = common_methods(&client_ty, rt);
     // An inner doc: rustdoc resolves its links in the module itself, wherever the file is included.
     quote! {
         pub mod mock {
@@ -130,44 +103,7 @@ pub fn emit(plan: &Plan<'_>, client: &str, rt: &syn::Path) -> TokenStream {
             }
 
             impl #mock {
-                /// A mock without stubs: every call fails until one is stubbed.
-                pub fn new() -> Self {
-                    Self::default()
-                }
-
-                /// A client whose requests this mock answers, configured for tests: region
-                /// `cn-north-4`, project `mock-project`, no credentials, no retries.
-                pub fn client(&self) -> super::#client_ty {
-                    self.client_with(#rt::mock::Mock::config())
-                }
-
-                /// A client with `config` (a retry policy, a timeout, a project) whose
-                /// requests this mock answers.
-                pub fn client_with(&self, config: super::Config) -> super::#client_ty {
-                    super::#client_ty::new(self.mock.client(config))
-                }
-
-                /// The service-agnostic mock behind this one (stubs by `OperationInfo`,
-                /// unexpected calls).
-                pub fn runtime(&self) -> &#rt::mock::Mock {
-                    &self.mock
-                }
-
-                /// Every call so far, in order, answered or not (one per attempt).
-                pub fn calls(&self) -> ::std::vec::Vec<#rt::mock::MockCall> {
-                    self.mock.calls()
-                }
-
-                /// The calls of one operation (`operations::LIST_INSTANCES`), in order.
-                pub fn calls_to(&self, operation: &#rt::OperationInfo) -> ::std::vec::Vec<#rt::mock::MockCall> {
-                    self.mock.calls_to(operation)
-                }
-
-                /// `Ok` when no call went unanswered and every counted stub was used up; else
-                /// what was not, one line each.
-                pub fn verify(&self) -> ::std::result::Result<(), ::std::string::String> {
-                    self.mock.verify()
-                }
+                #common
 
                 #(#methods)*
             }
@@ -184,6 +120,87 @@ pub fn emit(plan: &Plan<'_>, client: &str, rt: &syn::Path) -> TokenStream {
                     }
                 }
             }
+        }
+    }
+}
+
+/// The stub method of each operation: its `OperationMock`, typed by response, query and body.
+fn stubs(plan: &Plan<'_>, rt: &syn::Path) -> Vec<TokenStream> {
+    let scope = plan.scope(Ctx::Root);
+    let ty = |t: &Option<TypeRef>| match t {
+        Some(t) => tokens(&FieldType::plain(t), scope, rt),
+        None => quote!(()),
+    };
+    plan.ops
+        .iter()
+        .zip(stub_methods(plan))
+        .map(|(o, method)| {
+            let method = ident(&method);
+            let constant = ident(&o.const_name);
+            let response = ty(&o.response);
+            let query = match &o.query {
+                Some(q) => {
+                    let q = ident(q);
+                    quote!(models::#q)
+                }
+                None => quote!(()),
+            };
+            let body = ty(&o.body);
+            let doc = format!(
+                " {} ({}): stub its replies, read its calls.",
+                code(&o.op.name),
+                code(&format!("{} {}", o.op.method, o.op.path))
+            );
+            quote! {
+                #[doc = #doc]
+                pub fn #method(&self) -> #rt::mock::OperationMock<#response, #query, #body> {
+                    self.mock.operation(&super::operations::#constant)
+                }
+            }
+        })
+        .collect()
+}
+
+/// The mock's methods that are the same for every service: making clients, reading calls.
+fn common_methods(client_ty: &syn::Ident, rt: &syn::Path) -> TokenStream {
+    quote! {
+        /// A mock without stubs: every call fails until one is stubbed.
+        pub fn new() -> Self {
+            Self::default()
+        }
+
+        /// A client whose requests this mock answers, configured for tests: region
+        /// `cn-north-4`, project `mock-project`, no credentials, no retries.
+        pub fn client(&self) -> super::#client_ty {
+            self.client_with(#rt::mock::Mock::config())
+        }
+
+        /// A client with `config` (a retry policy, a timeout, a project) whose
+        /// requests this mock answers.
+        pub fn client_with(&self, config: super::Config) -> super::#client_ty {
+            super::#client_ty::new(self.mock.client(config))
+        }
+
+        /// The service-agnostic mock behind this one (stubs by `OperationInfo`,
+        /// unexpected calls).
+        pub fn runtime(&self) -> &#rt::mock::Mock {
+            &self.mock
+        }
+
+        /// Every call so far, in order, answered or not (one per attempt).
+        pub fn calls(&self) -> ::std::vec::Vec<#rt::mock::MockCall> {
+            self.mock.calls()
+        }
+
+        /// The calls of one operation (`operations::LIST_INSTANCES`), in order.
+        pub fn calls_to(&self, operation: &#rt::OperationInfo) -> ::std::vec::Vec<#rt::mock::MockCall> {
+            self.mock.calls_to(operation)
+        }
+
+        /// `Ok` when no call went unanswered and every counted stub was used up; else
+        /// what was not, one line each.
+        pub fn verify(&self) -> ::std::result::Result<(), ::std::string::String> {
+            self.mock.verify()
         }
     }
 }
