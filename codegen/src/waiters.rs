@@ -327,9 +327,48 @@ fn method(plan: &Plan<'_>, p: &WaiterPlan<'_>, rt: &syn::Path) -> TokenStream {
         let q = ident(q);
         quote!(&<models::#q as ::std::default::Default>::default(),)
     });
-    let op_method = ident(&o.method);
     let status = text_of(quote!(resource), &p.status);
-    let read = if p.items.is_empty() || p.id.is_none() {
+    let read = read_closure(plan, p, &arg_names, query.as_ref(), &resource, rt);
+    let allow_deprecated = o.op.deprecated.then(|| quote!(#[allow(deprecated)]));
+    let many = crate::types::allow_many_args(o.args.len() + usize::from(p.id.is_some()) + 2);
+    let doc = method_doc(plan, p).tokens();
+    quote! {
+        #doc
+        #allow_deprecated
+        #many
+        pub async fn #name(
+            &self,
+            #(#arg_names: #arg_types,)*
+            #id_param
+            policy: &#rt::WaitPolicy,
+        ) -> #result<#resource, #rt::WaitError<#resource>> {
+            #(#as_str)*
+            #id_as_str
+            #rt::plumbing::wait_until(
+                &waiters::#info,
+                policy,
+                #read,
+                |resource: &#resource| #status,
+            )
+            .await
+        }
+    }
+}
+
+/// The closure that reads the resource once: the read operation's reply, or the item of its
+/// list whose id is the caller's (through the page stream when the list has one).
+fn read_closure(
+    plan: &Plan<'_>,
+    p: &WaiterPlan<'_>,
+    arg_names: &[syn::Ident],
+    query: Option<&TokenStream>,
+    resource: &TokenStream,
+    rt: &syn::Path,
+) -> TokenStream {
+    let o = &plan.ops[p.op];
+    let result = plan.root_std.result;
+    let op_method = ident(&o.method);
+    if p.items.is_empty() || p.id.is_none() {
         quote! {
             || async move {
                 self.#op_method(#(#arg_names,)* #query).await.map(::std::option::Option::Some)
@@ -362,30 +401,6 @@ fn method(plan: &Plan<'_>, p: &WaiterPlan<'_>, rt: &syn::Path) -> TokenStream {
                     }
                 }
             }
-        }
-    };
-    let allow_deprecated = o.op.deprecated.then(|| quote!(#[allow(deprecated)]));
-    let many = crate::types::allow_many_args(o.args.len() + usize::from(p.id.is_some()) + 2);
-    let doc = method_doc(plan, p).tokens();
-    quote! {
-        #doc
-        #allow_deprecated
-        #many
-        pub async fn #name(
-            &self,
-            #(#arg_names: #arg_types,)*
-            #id_param
-            policy: &#rt::WaitPolicy,
-        ) -> #result<#resource, #rt::WaitError<#resource>> {
-            #(#as_str)*
-            #id_as_str
-            #rt::plumbing::wait_until(
-                &waiters::#info,
-                policy,
-                #read,
-                |resource: &#resource| #status,
-            )
-            .await
         }
     }
 }
