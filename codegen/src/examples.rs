@@ -9,6 +9,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use apiref_spec::url::{decode_escapes, split_url};
 use apiref_spec::{ExampleKind, Location, TypeRef, ARRAY_ITEMS_FIELD};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -113,8 +114,8 @@ pub fn example(plan: &Plan<'_>, o: &Op<'_>) -> Result<Example, NoExample> {
         uses_models: false,
         build_fails: false,
     };
-    let url = ex.url.as_deref().unwrap_or_default();
-    let (path, query) = split_url(url);
+    let line = ex.url.as_deref().unwrap_or_default();
+    let (path, query) = split_url(request_url(line)).unwrap_or_default();
     let mut statements = TokenStream::new();
     let mut call_args = Vec::new();
     let mut expected = Expected {
@@ -122,7 +123,7 @@ pub fn example(plan: &Plan<'_>, o: &Op<'_>) -> Result<Example, NoExample> {
         path: o.op.path.clone(),
         ..Expected::default()
     };
-    let values = path_values(&o.op.path, path.as_deref().unwrap_or_default());
+    let values = path_values(&o.op.path, path);
     for a in &o.args {
         let (arg, value) = b.arg(a, &values);
         call_args.push(arg);
@@ -251,58 +252,17 @@ fn body_of(
     Ok(Some((expr, sent.to_string())))
 }
 
-/// The path (without scheme and host) and the decoded query pairs of a request line
-/// (`POST https://{endpoint}/v2/{project_id}/instances?limit=10`).
-fn split_url(line: &str) -> (Option<String>, Vec<(String, String)>) {
-    // `METHOD URL`; a line that runs on (two request lines) ends at the URL.
+/// The URL of a request line (`POST https://{endpoint}/v2/{project_id}/instances?limit=10`): the
+/// word after the method, or the first word when the line has no method. A line that runs on
+/// (two request lines) ends at the URL, so the example is the first request's.
+fn request_url(line: &str) -> &str {
     let mut words = line.split_whitespace();
     let first = words.next().unwrap_or_default();
-    let url = if first.contains('/') {
+    if first.contains('/') {
         first
     } else {
         words.next().unwrap_or_default()
-    };
-    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let Some(slash) = after_scheme.find('/') else {
-        return (None, Vec::new());
-    };
-    let path_and_query = &after_scheme[slash..];
-    let (path, query) = path_and_query
-        .split_once('?')
-        .unwrap_or((path_and_query, ""));
-    let pairs = query
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            (decode(k), decode(v))
-        })
-        .collect();
-    (Some(path.to_string()), pairs)
-}
-
-/// `%XX` decoded (`+` kept); the text as it is when an escape is malformed.
-fn decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = (bytes[i] == b'%')
-            .then(|| s.get(i + 1..i + 3))
-            .flatten()
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match hex {
-            Some(b) => {
-                out.push(b);
-                i += 3;
-            }
-            None => {
-                out.push(bytes[i]);
-                i += 1;
-            }
-        }
     }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
 /// The value of each `{placeholder}` of `template` in `path`, segment by segment (the example's
@@ -316,7 +276,7 @@ fn path_values(template: &str, path: &str) -> BTreeMap<String, String> {
     }
     for (ts, ps) in t.iter().zip(&p) {
         if let Some(name) = ts.strip_prefix('{').and_then(|r| r.strip_suffix('}')) {
-            let value = decode(ps);
+            let value = decode_escapes(ps);
             if !value.is_empty() {
                 out.insert(name.to_string(), value);
             }

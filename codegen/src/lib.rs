@@ -440,26 +440,10 @@ impl<'a> Gen<'a> {
 
     /// The file around the units; `fill` gives each slot's items.
     fn skeleton(&self, rt: &syn::Path, fill: &mut dyn FnMut(Slot) -> TokenStream) -> TokenStream {
-        let client = ident::ident(&self.client);
-        let client_doc = format!(
-            " Client of {} ({}): one method per operation of the API reference.",
-            docs::escape_line(&self.spec.service.title),
-            docs::code(&self.spec.service.name)
-        );
-        let service_doc = self.service_doc();
-        let (name, endpoint) = (
-            &self.spec.service.name,
-            &self.spec.service.endpoint_template(),
-        );
-        let derived = models::derived_serde(&self.plan);
-        let serde_import = (self.plan.serde_imported && !derived.is_empty())
-            .then(|| quote!(use #rt::serde::{#(#derived),*};));
-        let readers = models::reply_readers(&self.plan);
-        let readers_import =
-            (!readers.is_empty()).then(|| quote!(use #rt::plumbing::{#(#readers),*};));
-        let models = fill(Slot::Models);
+        let models = self.models_module(rt, fill(Slot::Models));
         let before = fill(Slot::RootBefore);
-        let methods = fill(Slot::Impl);
+        let service = self.service_const(rt);
+        let client = self.client_type(rt, fill(Slot::Impl));
         let after = fill(Slot::RootAfter);
         quote! {
             pub use #rt::{BuildError, Client as RuntimeClient, Config, ConfigBuilder, Credentials, Error, RetryPolicy};
@@ -467,21 +451,72 @@ impl<'a> Gen<'a> {
             /// its `plumbing` module.
             pub use #rt as runtime;
 
+            #models
+
+            #before
+
+            #service
+
+            #client
+
+            /// The documented error code of an API error (see [`error_codes::ErrorCode`]), for
+            /// matching on it; `None` for other errors and for replies without an `error_code`.
+            pub fn documented_error(error: &Error) -> ::std::option::Option<error_codes::ErrorCode> {
+                error.error_code().map(error_codes::ErrorCode::from_code)
+            }
+
+            #after
+        }
+    }
+
+    /// `pub mod models` around its items. It imports only the serde derives and lenient readers
+    /// its models use: an unused import would warn in every client crate.
+    fn models_module(&self, rt: &syn::Path, items: TokenStream) -> TokenStream {
+        let derived = models::derived_serde(&self.plan);
+        let serde_import = (self.plan.serde_imported && !derived.is_empty())
+            .then(|| quote!(use #rt::serde::{#(#derived),*};));
+        let readers = models::reply_readers(&self.plan);
+        let readers_import =
+            (!readers.is_empty()).then(|| quote!(use #rt::plumbing::{#(#readers),*};));
+        quote! {
             /// Request and response types.
             pub mod models {
                 #readers_import
                 #serde_import
-                #models
+                #items
             }
+        }
+    }
 
-            #before
-
+    /// `pub const SERVICE`: the spec's service name and endpoint template as data, so the runtime
+    /// (not generated code) resolves the endpoint and one runtime client can serve several
+    /// services.
+    fn service_const(&self, rt: &syn::Path) -> TokenStream {
+        let service_doc = self.service_doc();
+        let (name, endpoint) = (
+            &self.spec.service.name,
+            &self.spec.service.endpoint_template(),
+        );
+        quote! {
             #(#[doc = #service_doc])*
             pub const SERVICE: #rt::ServiceInfo = #rt::ServiceInfo {
                 name: #name,
                 endpoint: #endpoint,
             };
+        }
+    }
 
+    /// The client type and its constructors, around `methods` (the operations' methods). It wraps
+    /// the runtime client, which keeps the configuration, credentials, HTTP and retries, so clones
+    /// of one runtime client can back the clients of several services.
+    fn client_type(&self, rt: &syn::Path, methods: TokenStream) -> TokenStream {
+        let client = ident::ident(&self.client);
+        let client_doc = format!(
+            " Client of {} ({}): one method per operation of the API reference.",
+            docs::escape_line(&self.spec.service.title),
+            docs::code(&self.spec.service.name)
+        );
+        quote! {
             #[doc = #client_doc]
             ///
             /// Wraps the runtime client, which holds the configuration, credentials, HTTP and retries.
@@ -513,14 +548,6 @@ impl<'a> Gen<'a> {
 
                 #methods
             }
-
-            /// The documented error code of an API error (see [`error_codes::ErrorCode`]), for
-            /// matching on it; `None` for other errors and for replies without an `error_code`.
-            pub fn documented_error(error: &Error) -> ::std::option::Option<error_codes::ErrorCode> {
-                error.error_code().map(error_codes::ErrorCode::from_code)
-            }
-
-            #after
         }
     }
 

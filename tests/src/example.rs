@@ -2,6 +2,8 @@
 
 use std::collections::BTreeMap;
 
+use apiref_spec::url::split_url;
+
 /// An example request line, split.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RequestLine {
@@ -12,23 +14,11 @@ pub struct RequestLine {
     pub query: Vec<(String, String)>,
 }
 
-/// Splits `METHOD URL`; `None` when the line has no method or no path.
+/// Splits `METHOD URL` (the URL as the generator reads it: [`split_url`]); `None` when the line
+/// has no method or no path.
 pub fn parse_request_line(line: &str) -> Option<RequestLine> {
     let (method, url) = line.trim().split_once(char::is_whitespace)?;
-    let url = url.trim();
-    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let path_and_query = &after_scheme[after_scheme.find('/')?..];
-    let (path, query) = path_and_query
-        .split_once('?')
-        .unwrap_or((path_and_query, ""));
-    let query = query
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            (decode(k), decode(v))
-        })
-        .collect();
+    let (path, query) = split_url(url.trim())?;
     Some(RequestLine {
         method: method.to_ascii_uppercase(),
         path: path.to_string(),

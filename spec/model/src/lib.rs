@@ -5,6 +5,7 @@
 pub mod model;
 pub mod openapi;
 pub mod text;
+pub mod url;
 pub mod write;
 
 pub use model::*;

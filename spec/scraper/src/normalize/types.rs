@@ -109,91 +109,121 @@ pub fn map_type(text: &str, field: &str, desc: &str, r: &dyn Resolver) -> Result
     })
 }
 
+/// Maps one cell, without [`map_type`]'s map-structure rule (a `Map<…>` cell's value type is
+/// mapped by the same rules).
 fn map_cell(text: &str, field: &str, desc: &str, r: &dyn Resolver) -> Result<Mapped, String> {
-    let ok = |ty| Ok(Mapped { ty, note: None });
     let canonical = canonical(text);
     let t = canonical.as_str();
     let words: Vec<&str> = t.split_whitespace().collect();
     if let Some(p) = primitive(t) {
-        return ok(p);
+        return certain(p);
     }
     match words.as_slice() {
-        ["Object"] | ["JSON"] | ["object"] => {
-            if let Some(n) = r.nested(field) {
-                // v1 `JSON` cells hold arrays too (`Parameter description of the instances
-                // array`): the examples tell.
-                if r.example_is_array(field) {
-                    return Ok(Mapped {
-                        ty: TypeRef::Array(Box::new(TypeRef::Named(n))),
-                        note: Some(format!(
-                            "`{t}` field `{field}` holds an array in the examples"
-                        )),
-                    });
-                }
-                return ok(TypeRef::Named(n));
-            }
-            if let Some(n) = r.table_ref(desc) {
-                return ok(TypeRef::Named(n));
-            }
-            if is_map_description(desc) {
-                return ok(TypeRef::Map(Box::new(TypeRef::String)));
-            }
-            ok(TypeRef::Object)
-        }
-        ["Array"] | ["Array", "of", "objects"] | ["Array", "of", "object"] | ["List"] => {
-            if let Some(n) = r.nested(field) {
-                return ok(TypeRef::Array(Box::new(TypeRef::Named(n))));
-            }
-            if let Some(n) = r.table_ref(desc) {
-                return ok(TypeRef::Array(Box::new(TypeRef::Named(n))));
-            }
-            if words.len() > 1 {
-                return ok(TypeRef::Array(Box::new(TypeRef::Object)));
-            }
-            match r.example_element(field) {
-                Some(e) => Ok(Mapped {
-                    ty: TypeRef::Array(Box::new(e.clone())),
-                    note: Some(format!(
-                        "`{t}` does not say what `{field}` holds; the examples hold {e}"
-                    )),
-                }),
-                None => Ok(Mapped {
-                    ty: TypeRef::Array(Box::new(TypeRef::String)),
-                    note: Some(format!(
-                        "`{t}` does not say what `{field}` holds; assumed strings"
-                    )),
-                }),
-            }
+        ["Object"] | ["JSON"] | ["object"] => object_cell(t, field, desc, r),
+        ["Array"] | ["List"] => array_cell(t, false, field, desc, r),
+        ["Array", "of", "objects"] | ["Array", "of", "object"] => {
+            array_cell(t, true, field, desc, r)
         }
         ["Array", "of", elem] => match primitive(elem) {
-            Some(p) => ok(TypeRef::Array(Box::new(p))),
-            None if is_schema_name(elem) => ok(TypeRef::Array(Box::new(named(elem, r)))),
+            Some(p) => certain(TypeRef::Array(Box::new(p))),
+            None if is_schema_name(elem) => certain(TypeRef::Array(Box::new(named(elem, r)))),
             None => Err(format!("unknown array element `{elem}`")),
         },
         ["Array", "of", elem, "objects" | "object"] if is_schema_name(elem) => {
-            ok(TypeRef::Array(Box::new(named(elem, r))))
+            certain(TypeRef::Array(Box::new(named(elem, r))))
         }
         [name, "object" | "objects"] if is_schema_name(name) || r.nested(name).is_some() => {
-            ok(named(name, r))
+            certain(named(name, r))
         }
-        _ if t.starts_with("Map<") && t.ends_with('>') => {
-            let inner = &t[4..t.len() - 1];
-            let (k, v) = inner
-                .split_once(',')
-                .ok_or_else(|| format!("map type `{t}` without a value type"))?;
-            if primitive(k.trim()) != Some(TypeRef::String) {
-                return Err(format!("map keys must be strings in `{t}`"));
-            }
-            let value =
-                map_cell(v.trim(), field, "", r).map_err(|e| format!("map value in `{t}`: {e}"))?;
-            Ok(Mapped {
-                ty: TypeRef::Map(Box::new(value.ty)),
-                note: value.note,
-            })
-        }
-        [name] if is_schema_name(name) && r.nested(name).is_some() => ok(named(name, r)),
+        _ if t.starts_with("Map<") && t.ends_with('>') => generic_map_cell(t, field, r),
+        [name] if is_schema_name(name) && r.nested(name).is_some() => certain(named(name, r)),
         _ => Err(format!("unknown type `{t}`")),
     }
+}
+
+/// A mapping the cell states outright: nothing was guessed, so there is no note.
+fn certain(ty: TypeRef) -> Result<Mapped, String> {
+    Ok(Mapped { ty, note: None })
+}
+
+/// An `Object` (v1: `JSON`) cell `t`. The cell names no model, so the model comes from the page:
+/// the field's nested table, else a table the description points to; without either it is a
+/// free-form object (a map of text when the description says key-value).
+fn object_cell(t: &str, field: &str, desc: &str, r: &dyn Resolver) -> Result<Mapped, String> {
+    if let Some(n) = r.nested(field) {
+        // v1 `JSON` cells hold arrays too (`Parameter description of the instances
+        // array`): the examples tell.
+        if r.example_is_array(field) {
+            return Ok(Mapped {
+                ty: TypeRef::Array(Box::new(TypeRef::Named(n))),
+                note: Some(format!(
+                    "`{t}` field `{field}` holds an array in the examples"
+                )),
+            });
+        }
+        return certain(TypeRef::Named(n));
+    }
+    if let Some(n) = r.table_ref(desc) {
+        return certain(TypeRef::Named(n));
+    }
+    if is_map_description(desc) {
+        return certain(TypeRef::Map(Box::new(TypeRef::String)));
+    }
+    certain(TypeRef::Object)
+}
+
+/// An array cell `t` that names no element model (`Array`, `List`, `Array of objects`), with
+/// `of_objects` when it says its elements are objects. The model comes from the page as for
+/// [`object_cell`]; a bare `Array` of v1 pages does not even say it holds objects, so its
+/// element type is the examples' (strings when they show none), with a note since it is a guess.
+fn array_cell(
+    t: &str,
+    of_objects: bool,
+    field: &str,
+    desc: &str,
+    r: &dyn Resolver,
+) -> Result<Mapped, String> {
+    if let Some(n) = r.nested(field) {
+        return certain(TypeRef::Array(Box::new(TypeRef::Named(n))));
+    }
+    if let Some(n) = r.table_ref(desc) {
+        return certain(TypeRef::Array(Box::new(TypeRef::Named(n))));
+    }
+    if of_objects {
+        return certain(TypeRef::Array(Box::new(TypeRef::Object)));
+    }
+    match r.example_element(field) {
+        Some(e) => Ok(Mapped {
+            ty: TypeRef::Array(Box::new(e.clone())),
+            note: Some(format!(
+                "`{t}` does not say what `{field}` holds; the examples hold {e}"
+            )),
+        }),
+        None => Ok(Mapped {
+            ty: TypeRef::Array(Box::new(TypeRef::String)),
+            note: Some(format!(
+                "`{t}` does not say what `{field}` holds; assumed strings"
+            )),
+        }),
+    }
+}
+
+/// A `Map<String, V>` cell `t`. JSON object keys are always text, so any other key type is an
+/// error; `V` is itself a cell (`Array of ResourceTag objects`), mapped with no description,
+/// since the field's description is about the map.
+fn generic_map_cell(t: &str, field: &str, r: &dyn Resolver) -> Result<Mapped, String> {
+    let inner = &t[4..t.len() - 1];
+    let (k, v) = inner
+        .split_once(',')
+        .ok_or_else(|| format!("map type `{t}` without a value type"))?;
+    if primitive(k.trim()) != Some(TypeRef::String) {
+        return Err(format!("map keys must be strings in `{t}`"));
+    }
+    let value = map_cell(v.trim(), field, "", r).map_err(|e| format!("map value in `{t}`: {e}"))?;
+    Ok(Mapped {
+        ty: TypeRef::Map(Box::new(value.ty)),
+        note: value.note,
+    })
 }
 
 /// A description that states a map structure (`The structure is Map<String, Object>.`).
