@@ -341,38 +341,20 @@ fn field(
     quote! { #d #rename #attrs pub #fname: #ty, }
 }
 
-/// `Deserialize` of a reply model through the runtime's `ReadFields`: an arm per field reading
-/// it by wire name (with the lenient reader for scalars).
+/// `Deserialize` of a reply model through the runtime's `ReadFields`: the field numbered by its
+/// wire name, then an arm per field reading it (with the lenient reader for scalars).
 fn read_fields(plan: &Plan<'_>, m: &Model<'_>, rt: &syn::Path) -> TokenStream {
     let name = ident(&m.rust);
     let type_name = unraw(&m.rust).to_string();
-    let arms = m.fields.iter().map(|f| {
-        let fname = ident(&f.rust);
-        let wire = &f.field.name;
-        let read = match lenient_fn(f) {
-            // Imported into `mod models` ([`reply_readers`]).
-            Some(func) => {
-                let func = ident(&format!("read_{func}"));
-                quote!(#func(map)?)
-            }
-            None => quote!(map.next_value()?),
-        };
-        quote!(#wire => self.#fname = #read,)
-    });
     let result = &plan.models_std.result;
-    let body = if m.fields.is_empty() {
-        quote! {
-            let _ = (key, map);
-            ::std::result::Result::Ok(false)
-        }
+    let option = &plan.models_std.option;
+    let (number, read) = if m.fields.is_empty() {
+        (
+            quote!(let _ = key; #option::None),
+            quote!(let _ = (field, map);),
+        )
     } else {
-        quote! {
-            match key {
-                #(#arms)*
-                _ => return ::std::result::Result::Ok(false),
-            }
-            ::std::result::Result::Ok(true)
-        }
+        (key_dispatch(&m.fields, option), field_reads(&m.fields))
     };
     quote! {
         impl<'de> #rt::serde::Deserialize<'de> for #name {
@@ -382,10 +364,69 @@ fn read_fields(plan: &Plan<'_>, m: &Model<'_>, rt: &syn::Path) -> TokenStream {
         }
         impl #rt::plumbing::ReadFields for #name {
             const NAME: &'static str = #type_name;
-            fn read_field<'de, A: #rt::serde::de::MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> #result<bool, A::Error> {
-                #body
+            #[inline]
+            fn field(key: &str) -> #option<u16> {
+                #number
+            }
+            #[inline]
+            fn read_field<'de, A: #rt::serde::de::MapAccess<'de>>(&mut self, field: u16, map: &mut A) -> #result<(), A::Error> {
+                #read
+                ::std::result::Result::Ok(())
             }
         }
+    }
+}
+
+/// The `match` from a key to its field's number.
+fn key_dispatch(fields: &[ModelField<'_>], option: &crate::prelude::StdPath) -> TokenStream {
+    let arms = fields.iter().enumerate().map(|(i, f)| {
+        let n = field_number(i);
+        let wire = &f.field.name;
+        quote!(#wire => #option::Some(#n),)
+    });
+    quote!(match key { #(#arms)* _ => #option::None, })
+}
+
+/// The body of `read_field`: reads field number `field` (of a model with fields).
+fn field_reads(fields: &[ModelField<'_>]) -> TokenStream {
+    let assign = |f: &ModelField<'_>| {
+        let fname = ident(&f.rust);
+        let value = read_value(f);
+        quote!(self.#fname = #value)
+    };
+    if let [f] = fields {
+        // `field` gives only 0: a one-arm `match` would be a lint.
+        let assign = assign(f);
+        return quote!(let _ = field; #assign;);
+    }
+    let arms = fields.iter().enumerate().map(|(i, f)| {
+        // The last arm takes every number: `field` gives no other.
+        let pat = if i + 1 == fields.len() {
+            quote!(_)
+        } else {
+            let n = field_number(i);
+            quote!(#n)
+        };
+        let assign = assign(f);
+        quote!(#pat => #assign,)
+    });
+    quote!(match field { #(#arms)* })
+}
+
+/// The number of field `i` in `ReadFields` (a model has far fewer than 65,536 fields).
+fn field_number(i: usize) -> proc_macro2::Literal {
+    proc_macro2::Literal::u16_unsuffixed(u16::try_from(i).unwrap_or(u16::MAX))
+}
+
+/// How a field's value is read: the lenient reader for scalars.
+fn read_value(f: &ModelField<'_>) -> TokenStream {
+    match lenient_fn(f) {
+        // Imported into `mod models` ([`reply_readers`]).
+        Some(func) => {
+            let func = ident(&format!("read_{func}"));
+            quote!(#func(map)?)
+        }
+        None => quote!(map.next_value()?),
     }
 }
 

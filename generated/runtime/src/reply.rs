@@ -22,13 +22,17 @@ pub trait ReadFields: Default {
     /// The type's name, for errors (`expected struct ShowInstanceResponse`).
     const NAME: &'static str;
 
-    /// Reads the value of the field whose wire name is `key` from `map` into `self`;
-    /// `Ok(false)`, reading nothing, when the model has no such field.
+    /// The number of the field whose wire name is `key`, `None` when the model has no such field.
+    /// The key is matched while the deserializer still holds it, so it is never copied.
+    fn field(key: &str) -> Option<u16>;
+
+    /// Reads the value of field number `field` (from [`field`](Self::field)) from `map` into
+    /// `self`.
     fn read_field<'de, A: MapAccess<'de>>(
         &mut self,
-        key: &str,
+        field: u16,
         map: &mut A,
-    ) -> Result<bool, A::Error>;
+    ) -> Result<(), A::Error>;
 }
 
 /// The `Deserialize` of a [`ReadFields`] model: a JSON object, field by field.
@@ -51,36 +55,21 @@ impl<'de, T: ReadFields> Visitor<'de> for Fields<T> {
     #[inline]
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
         let mut value = T::default();
-        while let Some(key) = map.next_key_seed(Key)? {
-            if !value.read_field(key.as_str(), &mut map)? {
-                map.next_value::<IgnoredAny>()?;
+        while let Some(field) = map.next_key_seed(Key::<T>(PhantomData))? {
+            match field {
+                Some(field) => value.read_field(field, &mut map)?,
+                None => map.next_value::<IgnoredAny>().map(drop)?,
             }
         }
         Ok(value)
     }
 }
 
-/// A key as the deserializer gives it: borrowed from the input when it can be (no allocation).
-enum KeyText<'de> {
-    Borrowed(&'de str),
-    Owned(String),
-}
+/// Reads a key as the number of the field of `T` it names.
+struct Key<T>(PhantomData<T>);
 
-impl KeyText<'_> {
-    #[inline]
-    fn as_str(&self) -> &str {
-        match self {
-            KeyText::Borrowed(s) => s,
-            KeyText::Owned(s) => s,
-        }
-    }
-}
-
-/// Reads a key.
-struct Key;
-
-impl<'de> DeserializeSeed<'de> for Key {
-    type Value = KeyText<'de>;
+impl<'de, T: ReadFields> DeserializeSeed<'de> for Key<T> {
+    type Value = Option<u16>;
 
     #[inline]
     fn deserialize<D: de::Deserializer<'de>>(
@@ -91,30 +80,20 @@ impl<'de> DeserializeSeed<'de> for Key {
     }
 }
 
-impl<'de> Visitor<'de> for Key {
-    type Value = KeyText<'de>;
+impl<'de, T: ReadFields> Visitor<'de> for Key<T> {
+    type Value = Option<u16>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a field name")
     }
 
     #[inline]
-    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-        Ok(KeyText::Borrowed(v))
-    }
-
-    #[inline]
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(KeyText::Owned(v.to_owned()))
-    }
-
-    #[inline]
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-        Ok(KeyText::Owned(v))
+        Ok(T::field(v))
     }
 
     fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Self::Value, E> {
-        Ok(KeyText::Owned(String::from_utf8_lossy(v).into_owned()))
+        Ok(T::field(&String::from_utf8_lossy(v)))
     }
 }
 
@@ -163,18 +142,25 @@ mod tests {
 
     impl ReadFields for Reply {
         const NAME: &'static str = "Reply";
+        fn field(key: &str) -> Option<u16> {
+            match key {
+                "count" => Some(0),
+                "items" => Some(1),
+                "name" => Some(2),
+                _ => None,
+            }
+        }
         fn read_field<'de, A: MapAccess<'de>>(
             &mut self,
-            key: &str,
+            field: u16,
             map: &mut A,
-        ) -> Result<bool, A::Error> {
-            match key {
-                "count" => self.count = read_int(map)?,
-                "items" => self.items = map.next_value()?,
-                "name" => self.name = read_text(map)?,
-                _ => return Ok(false),
+        ) -> Result<(), A::Error> {
+            match field {
+                0 => self.count = read_int(map)?,
+                1 => self.items = map.next_value()?,
+                _ => self.name = read_text(map)?,
             }
-            Ok(true)
+            Ok(())
         }
     }
 
