@@ -2,10 +2,12 @@
 //! a `#[derive(Deserialize)]` per model.
 //!
 //! A reply model (every field optional, unknown fields ignored) implements [`ReadFields`]: its
-//! name, its fields' wire names, and one `match` arm per field that reads the value. Its
-//! `Deserialize` is then one line, [`read_fields`]. The derive would emit a field enum, two
-//! visitors and a wrapper type per field with a lenient reader for every model; the compiler
+//! name, a `match` from wire name to field number, and a `match` from number to the read of that
+//! field. Its `Deserialize` is then one line, [`read_fields`]. The derive would emit a field enum,
+//! two visitors and a wrapper type per field with a lenient reader for every model; the compiler
 //! checks this visitor once, so a client crate with hundreds of reply models builds much faster.
+//! Matching the key inside the key's visitor, while the deserializer still holds it, keeps no
+//! copy of the key: reading a reply takes fewer instructions than the derive's visitor.
 //!
 //! What a model reads is what the derive with `#[serde(default)]` fields read: a JSON object, a
 //! missing or `null` field is `None`, unknown fields are skipped, and scalar fields use the
