@@ -2,7 +2,8 @@
 //! than those (generated SDKs are known for slow builds).
 //!
 //! The client crate declares one feature per group of the spec plus `full` (all groups, the
-//! default), `mock` (the test double, [`crate::Options::mock`], for dev-dependencies) and
+//! default), `rustls` (the default) and `native-tls` (the TLS backend, passed on to the runtime),
+//! `mock` (the test double, [`crate::Options::mock`], for dev-dependencies) and
 //! `serde-both` (every model both `Serialize` and `Deserialize`, [`crate::Options::serde_both`]);
 //! its build script maps the enabled features back to groups, the mock and serde for
 //! [`crate::Options`].
@@ -26,6 +27,9 @@ pub const MOCK_FEATURE: &str = "mock";
 /// The feature that makes every model both `Serialize` and `Deserialize`
 /// ([`crate::Options::serde_both`]); `mock` turns it on.
 pub const SERDE_BOTH_FEATURE: &str = "serde-both";
+
+/// The TLS backends a client crate passes on to the runtime; the first is in the defaults.
+pub const TLS_FEATURES: [&str; 2] = ["rustls", "native-tls"];
 
 /// The runtime crate's package name, as the client crates depend on it.
 const RUNTIME_PACKAGE: &str = "huaweicloud-runtime";
@@ -97,7 +101,8 @@ pub fn group_features(spec: &Spec) -> Result<Vec<GroupFeature>, CodegenError> {
         } else {
             base
         };
-        if [FULL_FEATURE, MOCK_FEATURE, SERDE_BOTH_FEATURE, "default"].contains(&feature.as_str()) {
+        let reserved = [FULL_FEATURE, MOCK_FEATURE, SERDE_BOTH_FEATURE, "default"];
+        if reserved.contains(&feature.as_str()) || TLS_FEATURES.contains(&feature.as_str()) {
             return Err(CodegenError::new(format!(
                 "operation group `{group}` would be named `{feature}`, a reserved feature name"
             )));
@@ -141,7 +146,10 @@ pub fn enabled_groups(
 /// The `[features]` block for the client crate's manifest, markers included.
 pub fn features_block(features: &[GroupFeature]) -> String {
     let mut out = format!("{BEGIN}\n");
-    out.push_str(&format!("default = [\"{FULL_FEATURE}\"]\n"));
+    out.push_str(&format!(
+        "default = [\"{FULL_FEATURE}\", \"{}\"]\n",
+        TLS_FEATURES[0]
+    ));
     out.push_str("# Every operation group.\n");
     out.push_str(&format!("{FULL_FEATURE} = [\n"));
     for f in features {
@@ -170,6 +178,13 @@ pub fn features_block(features: &[GroupFeature]) -> String {
          # bodies back); without it a request model only serializes and a reply only deserializes.\n",
     );
     out.push_str(&format!("{SERDE_BOTH_FEATURE} = []\n"));
+    out.push_str(
+        "# TLS for `https://` endpoints, passed on to the runtime: rustls (the default) or the\n\
+         # platform's library. With `default-features = false`, name one (or reach `http://` only).\n",
+    );
+    for tls in TLS_FEATURES {
+        out.push_str(&format!("{tls} = [\"{RUNTIME_PACKAGE}/{tls}\"]\n"));
+    }
     out.push_str(END);
     out.push('\n');
     out
@@ -273,6 +288,8 @@ mod tests {
         assert!(e.message.contains("`cache-analysis`"), "{e}");
         let e = group_features(&spec(&[("Full", "v2")])).unwrap_err();
         assert!(e.message.contains("reserved"), "{e}");
+        let e = group_features(&spec(&[("Native TLS", "v2")])).unwrap_err();
+        assert!(e.message.contains("`native-tls`, a reserved"), "{e}");
         let e = group_features(&spec(&[("Mock", "v2")])).unwrap_err();
         assert_eq!(
             e.message,
@@ -303,7 +320,7 @@ mod tests {
         assert_eq!(
             updated,
             format!(
-                "[package]\nname = \"x\"\n\n[features]\n{BEGIN}\ndefault = [\"full\"]\n# Every operation group.\nfull = [\n    \"a-b\",\n    \"v1-c\",\n]\n# A b: 1 operation.\na-b = []\n# C: 1 operation.\nv1-c = []\n# The test double of the client (`mock` module), for the tests of code that calls it.\nmock = [\"huaweicloud-runtime/mock\", \"serde-both\"]\n# Every model both `Serialize` and `Deserialize` (to store replies as JSON, or read request\n# bodies back); without it a request model only serializes and a reply only deserializes.\nserde-both = []\n{END}\n\n[dependencies]\n"
+                "[package]\nname = \"x\"\n\n[features]\n{BEGIN}\ndefault = [\"full\", \"rustls\"]\n# Every operation group.\nfull = [\n    \"a-b\",\n    \"v1-c\",\n]\n# A b: 1 operation.\na-b = []\n# C: 1 operation.\nv1-c = []\n# The test double of the client (`mock` module), for the tests of code that calls it.\nmock = [\"huaweicloud-runtime/mock\", \"serde-both\"]\n# Every model both `Serialize` and `Deserialize` (to store replies as JSON, or read request\n# bodies back); without it a request model only serializes and a reply only deserializes.\nserde-both = []\n# TLS for `https://` endpoints, passed on to the runtime: rustls (the default) or the\n# platform's library. With `default-features = false`, name one (or reach `http://` only).\nrustls = [\"huaweicloud-runtime/rustls\"]\nnative-tls = [\"huaweicloud-runtime/native-tls\"]\n{END}\n\n[dependencies]\n"
             )
         );
         // Idempotent.

@@ -76,6 +76,7 @@ pub(crate) fn setter_input(
     f: &ModelField<'_>,
     rt: &syn::Path,
 ) -> (TokenStream, TokenStream) {
+    let (into, into_iter) = (&plan.models_std.into, &plan.models_std.into_iter);
     if let (TypeRef::Array(item), false) = (&f.ty.tref, f.boxed) {
         let item = FieldType {
             tref: (**item).clone(),
@@ -83,12 +84,12 @@ pub(crate) fn setter_input(
         };
         let item = tokens(&item, plan.scope(Ctx::Models), rt);
         return (
-            quote!(impl ::std::iter::IntoIterator<Item = impl ::std::convert::Into<#item>>),
-            quote!(value.into_iter().map(::std::convert::Into::into).collect()),
+            quote!(impl #into_iter<Item = impl #into<#item>>),
+            quote!(value.into_iter().map(#into::into).collect()),
         );
     }
     let ty = field_type(plan, f, rt);
-    (quote!(impl ::std::convert::Into<#ty>), quote!(value.into()))
+    (quote!(impl #into<#ty>), quote!(value.into()))
 }
 
 fn full_type(plan: &Plan<'_>, f: &ModelField<'_>, rt: &syn::Path) -> TokenStream {

@@ -13,6 +13,8 @@ const PRELUDE: &[(&str, &str)] = &[
     ("Vec", "::std::vec::Vec"),
     ("Box", "::std::boxed::Box"),
     ("From", "::std::convert::From"),
+    ("Into", "::std::convert::Into"),
+    ("IntoIterator", "::std::iter::IntoIterator"),
 ];
 
 /// A prelude name as generated code writes it: short, or absolute when shadowed. Plain data, so
@@ -60,6 +62,8 @@ pub struct StdPaths {
     pub vec: StdPath,
     pub boxed: StdPath,
     pub from: StdPath,
+    pub into: StdPath,
+    pub into_iter: StdPath,
 }
 
 impl StdPaths {
@@ -85,6 +89,8 @@ impl StdPaths {
             vec: path("Vec"),
             boxed: path("Box"),
             from: path("From"),
+            into: path("Into"),
+            into_iter: path("IntoIterator"),
         }
     }
 }

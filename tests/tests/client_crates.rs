@@ -58,3 +58,44 @@ fn default_features_generate_every_operation() {
     assert_eq!(dcs_client::operations::ALL.len(), count("dcs"));
     assert_eq!(ecs_client::operations::ALL.len(), count("ecs"));
 }
+
+/// The packages of the resolved normal-dependency graph of client crate `package` with cargo
+/// `flags` (`cargo tree`, nothing built).
+fn dependency_packages(package: &str, flags: &[&str]) -> std::collections::BTreeSet<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let out = std::process::Command::new(env!("CARGO"))
+        .current_dir(&root)
+        .args(["tree", "--offline", "--locked", "-p", package, "-e", "normal"])
+        .args(["--prefix", "none", "--format", "{p}"])
+        .args(flags)
+        .output()
+        .expect("cargo runs");
+    assert!(
+        out.status.success(),
+        "cargo tree {flags:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn the_tls_backend_is_a_feature_of_each_client_crate() {
+    for dir in client_crates() {
+        let package = format!("{}-client", dir.file_name().unwrap().to_string_lossy());
+        let default = dependency_packages(&package, &[]);
+        assert!(default.contains("rustls"), "{package}: {default:?}");
+        assert!(!default.contains("native-tls"), "{package}: {default:?}");
+
+        let native = ["--no-default-features", "--features", "full,native-tls"];
+        let native = dependency_packages(&package, &native);
+        assert!(native.contains("native-tls"), "{package}: {native:?}");
+        assert!(!native.contains("rustls"), "{package}: {native:?}");
+
+        let none = dependency_packages(&package, &["--no-default-features", "--features", "full"]);
+        assert!(none.contains("reqwest"), "{package}: {none:?}");
+        assert!(!none.contains("rustls") && !none.contains("native-tls"), "{package}: {none:?}");
+    }
+}

@@ -72,6 +72,14 @@
 //!   [`lenient`] readers, instead of a derive each: serde's code was most of what the compiler
 //!   checked in a client crate. A client crate's `serde-both` feature (which `mock` turns on)
 //!   gives every model both traits, to store replies as JSON or read request bodies back.
+//!
+//! # Features
+//!
+//! - `rustls` (default): TLS by rustls with the webpki roots, no system library.
+//! - `native-tls`: TLS by the platform's library and certificate store (OpenSSL on Linux).
+//! - Neither: `http://` endpoints only (a proxy, a local test server). Client crates pass their
+//!   own `rustls` / `native-tls` features on to these.
+//! - `mock`: `Client::in_process` and the `mock` module, the test double of generated clients.
 #![forbid(unsafe_code)]
 
 mod body;

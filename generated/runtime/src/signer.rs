@@ -4,9 +4,8 @@
 //! check what the client sent with exactly the algorithm the client used. The behaviour matches
 //! the official `huaweicloudsdkcore` signer; `tests/vectors/signer.json` pins it.
 
-use hmac::{Hmac, Mac};
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
-use sha2::{Digest, Sha256};
+use ring::{digest, hmac};
 
 /// The algorithm name sent in the `Authorization` header.
 pub const ALGORITHM: &str = "SDK-HMAC-SHA256";
@@ -91,18 +90,25 @@ fn signed_header_values(headers: &[(String, String)]) -> Vec<(String, String)> {
     map.into_iter().collect()
 }
 
+// ring, not the RustCrypto crates: rustls, the default TLS backend, already builds it.
 fn sha256_hex(data: &[u8]) -> String {
-    hex::encode(Sha256::digest(data))
+    to_hex(digest::digest(&digest::SHA256, data).as_ref())
 }
 
 fn hmac_hex(key: &[u8], data: &[u8]) -> String {
-    // HMAC accepts keys of any length, so this cannot fail.
-    let mut mac = match Hmac::<Sha256>::new_from_slice(key) {
-        Ok(mac) => mac,
-        Err(_) => unreachable!("HMAC takes keys of any length"),
-    };
-    mac.update(data);
-    hex::encode(mac.finalize().into_bytes())
+    let key = hmac::Key::new(hmac::HMAC_SHA256, key);
+    to_hex(hmac::sign(&key, data).as_ref())
+}
+
+/// Lower-case hex, as the signature and payload hashes are written.
+fn to_hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 0xf)]));
+    }
+    out
 }
 
 fn build(
