@@ -65,7 +65,15 @@ fn dependency_packages(package: &str, flags: &[&str]) -> std::collections::BTree
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let out = std::process::Command::new(env!("CARGO"))
         .current_dir(&root)
-        .args(["tree", "--offline", "--locked", "-p", package, "-e", "normal"])
+        .args([
+            "tree",
+            "--offline",
+            "--locked",
+            "-p",
+            package,
+            "-e",
+            "normal",
+        ])
         .args(["--prefix", "none", "--format", "{p}"])
         .args(flags)
         .output()
@@ -96,6 +104,9 @@ fn the_tls_backend_is_a_feature_of_each_client_crate() {
 
         let none = dependency_packages(&package, &["--no-default-features", "--features", "full"]);
         assert!(none.contains("reqwest"), "{package}: {none:?}");
-        assert!(!none.contains("rustls") && !none.contains("native-tls"), "{package}: {none:?}");
+        assert!(
+            !none.contains("rustls") && !none.contains("native-tls"),
+            "{package}: {none:?}"
+        );
     }
 }
