@@ -32,9 +32,15 @@
 //! - **Enums** keep unlisted values in `Unknown(String)` / `Unknown(i64)`; a listed value whose
 //!   name would be `Unknown` becomes `Unknown2`.
 //! - **Secrets** (see [`is_sensitive`]) print as `REDACTED` in a hand-written `Debug`.
-//! - **Pagination**: an operation with integer `offset` and `limit` query parameters, no body,
+//! - **Pagination**: a list operation gets `<op>_stream(…, query, page_size)` and an
+//!   `impl Page`. An *offset* list has no body, integer `offset` and `limit` query parameters,
 //!   and a response with exactly one array plus an integer count field (`count`, `total*`,
-//!   `*_count`, `*_num`) gets `<op>_stream(…, query, page_size)` and an `impl Page`.
+//!   `*_count`, `*_num`). A *marker* list has no body, a text `marker` and a `limit` (integer,
+//!   or a number typed as text), and a response with exactly one array of named models (arrays
+//!   of links aside); its next marker is a response field whose name contains `marker` (top
+//!   level or one level down, like `page_info.next_marker`), else the last item's field that
+//!   the `marker` parameter's description names (`The value is request_id`), else its `id`;
+//!   without one, no stream (see `plan::pages`).
 //! - **Responses**: the method returns the body type of the first 2xx response that has one,
 //!   else `()`; other statuses are the runtime's `Error::Api`.
 //! - **Numbers**: `integer` and `long` are `i64`, `float`/`double`/`number` are `f64` (documents

@@ -8,10 +8,11 @@ use quote::quote;
 use crate::docs::{code, Doc};
 use crate::ident::ident;
 use crate::markdown::{render_item, Env, Site, Stats};
-use crate::plan::{Arg, Op, PagePlan, Plan};
+use crate::plan::{Arg, MarkerFrom, Op, PageBy, PagePlan, Plan};
 use crate::prelude::StdPaths;
 use crate::types::{arg_tokens, tokens, Ctx, FieldType, Pass};
 use crate::validate::path_placeholders;
+use crate::waiters::text_of;
 
 /// The doc shared by an operation's constant and methods, written for `site`.
 fn op_doc(plan: &Plan<'_>, op: &Operation, site: Site) -> Doc {
@@ -447,22 +448,25 @@ fn stream_method(plan: &Plan<'_>, o: &Op<'_>, sig: &Sig, rt: &syn::Path) -> Opti
     // each page's request, which is built before its future (a clone of the runtime client that
     // borrows nothing) is returned.
     let owned = o.args.iter().map(owned_copy);
-    let call_args = o.args.iter().map(lent);
-    let set_offset = set_query(
-        &page.offset_field,
-        page.offset_option,
-        quote!(i64::try_from(offset).unwrap_or(i64::MAX)),
-    );
-    let set_limit = set_query(
-        &page.limit_field,
-        page.limit_option,
-        quote!(i64::from(limit)),
-    );
-    let doc = format!(
-        " Every item of `{}`, fetched page by page (`offset`/`limit`, `page_size` items a page); stops on a short page or at the reported total.",
-        o.op.name
-    );
+    let call_args: Vec<TokenStream> = o.args.iter().map(lent).collect();
+    let limit = if page.limit_text {
+        quote!(::std::string::ToString::to_string(&limit))
+    } else {
+        quote!(i64::from(limit))
+    };
+    let set_limit = set_query(&page.limit_field, page.limit_option, limit);
     let query_ty = query_ty.clone().unwrap_or_default();
+    let fetch = |position: TokenStream, set_position: TokenStream| {
+        quote! {
+            move |#position, limit| {
+                #set_position
+                #set_limit
+                let request = client.#request_method(#(#call_args,)* &query);
+                client.inner.clone().send_owned::<#page_ty>(request)
+            }
+        }
+    };
+    let (doc, walk) = page_walk(o, page, rt, fetch);
     Some(quote! {
         #[doc = #doc]
         #deprecated
@@ -474,14 +478,69 @@ fn stream_method(plan: &Plan<'_>, o: &Op<'_>, sig: &Sig, rt: &syn::Path) -> Opti
             let client = self.clone();
             let mut query = query.clone();
             #(#owned)*
-            #rt::plumbing::paginate(page_size, move |offset, limit| {
-                #set_offset
-                #set_limit
-                let request = client.#request_method(#(#call_args,)* &query);
-                client.inner.clone().send_owned::<#page_ty>(request)
-            })
+            #walk
         }
     })
+}
+
+/// The stream's doc and the runtime walk over the pages: by offset, or by marker from the reply
+/// or from the last item. `fetch(position, set_position)` is the closure fetching one page.
+fn page_walk(
+    o: &Op<'_>,
+    page: &PagePlan,
+    rt: &syn::Path,
+    fetch: impl Fn(TokenStream, TokenStream) -> TokenStream,
+) -> (String, TokenStream) {
+    match &page.by {
+        PageBy::Offset { field, option } => {
+            let set_offset = set_query(
+                field,
+                *option,
+                quote!(i64::try_from(offset).unwrap_or(i64::MAX)),
+            );
+            let fetch = fetch(quote!(offset), set_offset);
+            (
+                format!(
+                    " Every item of `{}`, fetched page by page (`offset`/`limit`, `page_size` items a page); stops on a short page or at the reported total.",
+                    o.op.name
+                ),
+                quote!(#rt::plumbing::paginate(page_size, #fetch)),
+            )
+        }
+        PageBy::Marker {
+            field,
+            option,
+            from,
+            wire,
+        } => {
+            let (how, by) = match from {
+                MarkerFrom::Reply(_) => (
+                    format!("each page starts at the marker the reply names (`{wire}`); stops when it names none"),
+                    quote!(by_reply_marker),
+                ),
+                MarkerFrom::LastItem(_) => (
+                    format!("each page starts after the `{wire}` of the last item before it; stops on a short page"),
+                    quote!(by_item_marker),
+                ),
+            };
+            let set_marker = set_query(field, *option, quote!(marker));
+            let fetch = fetch(
+                quote!(marker),
+                quote! {
+                    if let Some(marker) = marker {
+                        #set_marker
+                    }
+                },
+            );
+            (
+                format!(
+                    " Every item of `{}`, fetched page by page (`marker`/`limit`, `page_size` items a page): {how}. The first page starts at the query's own `marker`, if any.",
+                    o.op.name
+                ),
+                quote!(#rt::plumbing::Paging::new(page_size).#by(#fetch)),
+            )
+        }
+    }
 }
 
 /// `let a = <owned copy of a>;` for a borrowed argument; nothing for one passed by value.
@@ -520,24 +579,70 @@ fn set_query(field: &str, option: bool, value: TokenStream) -> TokenStream {
     }
 }
 
-/// `impl Page` for a list response.
+/// `impl Page` for a list response: what every list operation with this response reads (its
+/// count, its next marker).
 pub fn emit_page(plan: &Plan<'_>, page: &PagePlan, rt: &syn::Path) -> TokenStream {
-    let StdPaths { vec, option, .. } = plan.std(Ctx::Root);
+    let StdPaths {
+        vec,
+        option,
+        string,
+        ..
+    } = plan.std(Ctx::Root);
     let scope = plan.scope(Ctx::Root);
     let resp = tokens(&FieldType::plain(&page.response), scope, rt);
     let item = tokens(&page.item, scope, rt);
     let items = ident(&page.items_field);
-    let total = ident(&page.total_field);
     let into_items = if page.items_option {
         quote!(self.#items.unwrap_or_default())
     } else {
         quote!(self.#items)
     };
-    let total_value = if page.total_option {
-        quote!(self.#total.and_then(|n| u64::try_from(n).ok()))
-    } else {
-        quote!(u64::try_from(self.#total).ok())
+    // The plans of the list operations with this response type.
+    let siblings: Vec<&PagePlan> = plan
+        .ops
+        .iter()
+        .filter_map(|o| o.page.as_ref())
+        .filter(|p| p.response == page.response)
+        .collect();
+    let total_value = match siblings.iter().find_map(|p| p.total.as_ref()) {
+        Some((total, true)) => {
+            let total = ident(total);
+            quote!(self.#total.and_then(|n| u64::try_from(n).ok()))
+        }
+        Some((total, false)) => {
+            let total = ident(total);
+            quote!(u64::try_from(self.#total).ok())
+        }
+        None => quote!(#option::None),
     };
+    let marker = |wanted: fn(&MarkerFrom) -> bool| {
+        siblings.iter().find_map(|p| match &p.by {
+            PageBy::Marker { from, .. } if wanted(from) => Some(from.clone()),
+            _ => None,
+        })
+    };
+    let next_marker = marker(|f| matches!(f, MarkerFrom::Reply(_))).map(|from| {
+        let MarkerFrom::Reply(steps) = from else {
+            return TokenStream::new();
+        };
+        let value = text_of(quote!(self), &steps);
+        quote! {
+            fn next_marker(&self) -> #option<#string> {
+                #value
+            }
+        }
+    });
+    let item_marker = marker(|f| matches!(f, MarkerFrom::LastItem(_))).map(|from| {
+        let MarkerFrom::LastItem(step) = from else {
+            return TokenStream::new();
+        };
+        let value = text_of(quote!(item), std::slice::from_ref(&step));
+        quote! {
+            fn item_marker(item: &Self::Item) -> #option<#string> {
+                #value
+            }
+        }
+    });
     quote! {
         impl #rt::plumbing::Page for #resp {
             type Item = #item;
@@ -549,6 +654,9 @@ pub fn emit_page(plan: &Plan<'_>, page: &PagePlan, rt: &syn::Path) -> TokenStrea
             fn total(&self) -> #option<u64> {
                 #total_value
             }
+
+            #next_marker
+            #item_marker
         }
     }
 }

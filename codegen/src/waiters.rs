@@ -430,9 +430,9 @@ fn lend(from: TokenStream, steps: &[Step], text_as_str: bool) -> (TokenStream, b
     (expr, option)
 }
 
-/// `Option<String>`: the text of the status at the end of `steps` from the reference `from`
-/// (text is cloned, other values are formatted).
-fn text_of(from: TokenStream, steps: &[Step]) -> TokenStream {
+/// `Option<String>`: the text of the value at the end of `steps` from the reference `from`
+/// (text is cloned, other values are formatted): a waiter's status, a list's next marker.
+pub(crate) fn text_of(from: TokenStream, steps: &[Step]) -> TokenStream {
     let Some((last, through)) = steps.split_last() else {
         return quote!(::std::option::Option::None);
     };

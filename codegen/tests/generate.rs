@@ -47,7 +47,7 @@ fn summary_counts_what_was_emitted() {
             summary.operations,
             summary.streams
         ),
-        (20, 10, 9, 2)
+        (21, 10, 9, 2)
     );
     assert_eq!(summary.error_codes, 3);
     assert_eq!(summary.lines, source.lines().count());

@@ -89,14 +89,39 @@ pub struct PagePlan {
     pub items_field: String,
     pub items_option: bool,
     pub item: FieldType,
-    pub total_field: String,
-    pub total_option: bool,
-    pub offset_field: String,
-    pub offset_option: bool,
+    /// The reply's count field (Rust name, `Option`), which `Page::total` reads: offset lists.
+    pub total: Option<(String, bool)>,
     pub limit_field: String,
     pub limit_option: bool,
+    /// The document types `limit` as text: the page size is sent as its digits.
+    pub limit_text: bool,
+    pub by: PageBy,
     /// The first operation with this response type emits the `Page` impl.
     pub emit_impl: bool,
+}
+
+/// How the next page is asked for.
+#[derive(Debug)]
+pub enum PageBy {
+    /// An `offset` query field: the items before the page.
+    Offset { field: String, option: bool },
+    /// A `marker` query field: where the next page starts, read from `from` (`wire`: where, as
+    /// the document names it, like `page_info.next_marker` or `id`).
+    Marker {
+        field: String,
+        option: bool,
+        from: MarkerFrom,
+        wire: String,
+    },
+}
+
+/// Where a marker list's next marker is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MarkerFrom {
+    /// A field of the reply: at its top or one level down (`page_info.next_marker`).
+    Reply(Vec<waiters::Step>),
+    /// A field of the page's last item (`id`).
+    LastItem(waiters::Step),
 }
 
 #[derive(Debug)]

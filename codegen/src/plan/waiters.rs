@@ -15,7 +15,7 @@ use crate::ident::{shouty, snake, Names, Style};
 use crate::types::Pass;
 
 /// One field on the way from a value to another.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {
     /// The Rust field name.
     pub rust: String,

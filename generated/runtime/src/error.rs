@@ -62,14 +62,24 @@ pub enum Error {
         limit: usize,
         request_id: Option<String>,
     },
-    /// A paged list sent the same page twice in a row: the server ignores `offset`, and the
-    /// list would never end. `page` is the 1-based number of the repeated page, `offset` the
-    /// offset it was asked for.
+    /// A paged list leads back to a page it sent, and would never end: a page equal item for
+    /// item to the one before (the server ignores `offset`), or a next marker already sent (the
+    /// server ignores the marker, or its markers loop). `page` is the 1-based number of the
+    /// repeated page, whose items are not yielded; `offset` the number of items before it (the
+    /// offset it was asked for).
     #[error(
-        "page {page} (offset {offset}) repeats the previous page item for item: the server \
-         ignores the offset, so paging stopped"
+        "page {page} (offset {offset}) repeats an earlier page: the server ignores the offset \
+         or the marker, so paging stopped"
     )]
     RepeatedPage { page: u64, offset: u64 },
+    /// A list paged after its last item sent a full page whose last item has no marker (the
+    /// field the next request starts after, like its `id`): the rest of the list cannot be
+    /// asked for. `page` is the 1-based number of that page; its items were yielded.
+    #[error(
+        "page {page} is full but its last item has no marker to ask for the next page, so \
+         paging stopped"
+    )]
+    MissingMarker { page: u64 },
     /// A paged list needed more than the page limit
     /// ([`Paging::with_max_pages`](crate::Paging::with_max_pages)).
     #[error("the list has more than {max_pages} pages (the page limit); paging stopped")]
