@@ -60,20 +60,13 @@ fn default_features_generate_every_operation() {
 }
 
 /// The packages of the resolved normal-dependency graph of client crate `package` with cargo
-/// `flags` (`cargo tree`, nothing built).
+/// `flags` (`cargo tree`, nothing built; not offline: on a fresh machine the manifests of a TLS
+/// backend the build did not need may not be downloaded yet).
 fn dependency_packages(package: &str, flags: &[&str]) -> std::collections::BTreeSet<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let out = std::process::Command::new(env!("CARGO"))
         .current_dir(&root)
-        .args([
-            "tree",
-            "--offline",
-            "--locked",
-            "-p",
-            package,
-            "-e",
-            "normal",
-        ])
+        .args(["tree", "--locked", "-p", package, "-e", "normal"])
         .args(["--prefix", "none", "--format", "{p}"])
         .args(flags)
         .output()
