@@ -615,34 +615,40 @@ pub fn emit_page(plan: &Plan<'_>, page: &PagePlan, rt: &syn::Path) -> TokenStrea
         }
         None => quote!(#option::None),
     };
-    let marker = |wanted: fn(&MarkerFrom) -> bool| {
-        siblings.iter().find_map(|p| match &p.by {
-            PageBy::Marker { from, .. } if wanted(from) => Some(from.clone()),
+    let next_marker = siblings
+        .iter()
+        .find_map(|p| match &p.by {
+            PageBy::Marker {
+                from: MarkerFrom::Reply(steps),
+                ..
+            } => Some(steps),
             _ => None,
         })
-    };
-    let next_marker = marker(|f| matches!(f, MarkerFrom::Reply(_))).map(|from| {
-        let MarkerFrom::Reply(steps) = from else {
-            return TokenStream::new();
-        };
-        let value = text_of(quote!(self), &steps);
-        quote! {
-            fn next_marker(&self) -> #option<#string> {
-                #value
+        .map(|steps| {
+            let value = text_of(quote!(self), steps);
+            quote! {
+                fn next_marker(&self) -> #option<#string> {
+                    #value
+                }
             }
-        }
-    });
-    let item_marker = marker(|f| matches!(f, MarkerFrom::LastItem(_))).map(|from| {
-        let MarkerFrom::LastItem(step) = from else {
-            return TokenStream::new();
-        };
-        let value = text_of(quote!(item), std::slice::from_ref(&step));
-        quote! {
-            fn item_marker(item: &Self::Item) -> #option<#string> {
-                #value
+        });
+    let item_marker = siblings
+        .iter()
+        .find_map(|p| match &p.by {
+            PageBy::Marker {
+                from: MarkerFrom::LastItem(step),
+                ..
+            } => Some(step),
+            _ => None,
+        })
+        .map(|step| {
+            let value = text_of(quote!(item), std::slice::from_ref(step));
+            quote! {
+                fn item_marker(item: &Self::Item) -> #option<#string> {
+                    #value
+                }
             }
-        }
-    });
+        });
     quote! {
         impl #rt::plumbing::Page for #resp {
             type Item = #item;

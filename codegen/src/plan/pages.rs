@@ -20,7 +20,7 @@ use apiref_spec::TypeRef;
 use super::waiters::Step;
 use super::{MarkerFrom, Model, ModelField, Op, PageBy, PagePlan};
 use crate::ident::{snake_join, Names, Style};
-use crate::types::{FieldType, Pass};
+use crate::types::FieldType;
 
 fn is_count_name(name: &str) -> bool {
     let n = name.to_ascii_lowercase();
@@ -235,15 +235,6 @@ fn is_marker_type(f: &ModelField<'_>) -> bool {
     is_text(&f.ty) || is_int(&f.ty)
 }
 
-fn step(f: &ModelField<'_>) -> Step {
-    Step {
-        rust: f.rust.clone(),
-        option: f.option,
-        boxed: f.boxed,
-        text: Pass::of(&f.ty) == Pass::Str,
-    }
-}
-
 /// The reply field naming the next marker: a field whose name contains `marker`, at the top
 /// of the reply or in a model one level down; among several, the one whose name also has
 /// `next`. With its wire path (`page_info.next_marker`).
@@ -258,7 +249,7 @@ fn reply_marker(
     let mut found: Vec<(Vec<Step>, String)> = Vec::new();
     for f in &model.fields {
         if named(f) {
-            found.push((vec![step(f)], f.field.name.clone()));
+            found.push((vec![Step::of(f)], f.field.name.clone()));
         }
         let TypeRef::Named(n) = &f.ty.tref else {
             continue;
@@ -268,7 +259,7 @@ fn reply_marker(
         };
         for g in inner.fields.iter().filter(|g| named(g)) {
             found.push((
-                vec![step(f), step(g)],
+                vec![Step::of(f), Step::of(g)],
                 format!("{}.{}", f.field.name, g.field.name),
             ));
         }
@@ -296,7 +287,7 @@ fn item_marker(item: &Model<'_>, description: &str) -> Option<(Step, String)> {
         [] => scalars().find(|f| f.field.name == "id")?,
         _ => return None,
     };
-    Some((step(field), field.field.name.clone()))
+    Some((Step::of(field), field.field.name.clone()))
 }
 
 /// `word` occurs in `text` as a whole word: not inside a longer name (`server_id` does not

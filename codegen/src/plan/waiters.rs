@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use apiref_spec::{Location, Spec, TypeRef, Waiter};
 
-use super::{Model, ModelKind, Op};
+use super::{Model, ModelField, ModelKind, Op};
 use crate::ident::{shouty, snake, Names, Style};
 use crate::types::Pass;
 
@@ -25,6 +25,18 @@ pub struct Step {
     pub boxed: bool,
     /// Text without an enum: read as `&str` rather than formatted.
     pub text: bool,
+}
+
+impl Step {
+    /// The step through `field`.
+    pub fn of(field: &ModelField<'_>) -> Step {
+        Step {
+            rust: field.rust.clone(),
+            option: field.option,
+            boxed: field.boxed,
+            text: Pass::of(&field.ty) == Pass::Str,
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -174,12 +186,7 @@ fn walk(schema: &str, path: &[String], models: &Models<'_, '_>) -> Option<(Vec<S
             .fields
             .iter()
             .find(|f| &f.field.name == name)?;
-        steps.push(Step {
-            rust: field.rust.clone(),
-            option: field.option,
-            boxed: field.boxed,
-            text: Pass::of(&field.ty) == Pass::Str,
-        });
+        steps.push(Step::of(field));
         at = field.ty.tref.clone();
     }
     Some((steps, at))
