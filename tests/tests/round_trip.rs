@@ -177,8 +177,6 @@ const ECS_EXCEPTIONS: &[&str] = &[
     "en-us_topic_0065817689.html:109 ShowManagementConsoleLogs: request does not deserialize into ShowManagementConsoleLogsBody: invalid type: string \"50\", expected i64",
     // the example is not JSON (checked in the page)
     "en-us_topic_0065817728.html:111 ShowAzs: response 200 is not JSON",
-    // the example shows another body: an error after "Or", one element, or a map keyed by name
-    "en-us_topic_0065817698.html:63 ShowMetadataImageV2: response 200 has no field of ShowMetadataImageResponseV2",
     // the table says Integer, the example sends text
     "en-us_topic_0065817703.html:254 CreateSecurityGroupRuleV2: request does not deserialize into CreateSecurityGroupRuleBodyV2: invalid type: string \"443\", expected i64",
     // the example leaves out a field the table marks mandatory

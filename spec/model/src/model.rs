@@ -211,12 +211,13 @@ pub struct Example {
     pub source: String,
 }
 
-/// The name of the one field of a schema that describes a bare JSON array (a response body that
-/// is `[…]`, not an object): the field's type is the array's type.
+/// The name of the one field of a schema that describes a body which is not an object of
+/// named fields: a bare JSON array (`[…]`), or a map whose keys are data (`{"demo_net": […]}`,
+/// typed `map<…>`). The field's type is the body's type.
 pub const ARRAY_ITEMS_FIELD: &str = "[items]";
 
-/// A model. A schema whose only field is named [`ARRAY_ITEMS_FIELD`] is a JSON array, not an
-/// object.
+/// A model. A schema whose only field is named [`ARRAY_ITEMS_FIELD`] is that field's JSON array
+/// (or map), not an object with the field.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Schema {

@@ -1,14 +1,22 @@
 //! Example validation: every example JSON of the document checked against the schema the spec
 //! gives it (the request body, or the response body of the example's status). Each field an
 //! example has that its schema lacks, and each value whose JSON type disagrees with the field's
-//! type, is a documentation inconsistency reported with file and line.
+//! type, is a documentation inconsistency reported with file and line. A scalar in another form
+//! that the generated client's lenient readers take (`"40"` for an integer, see [`lenient`]) is
+//! listed too, marked "(the client reads it)", and counted apart: the report gives both the
+//! fields that match their documented type and those the client reads. An example that is not
+//! JSON is checked in its conservative repair (`repair`) when there is one, said so at its line.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use serde_json::Value;
 
 use crate::model::{Example, ExampleKind, Operation, Spec, TypeRef};
+
+pub mod lenient;
+mod repair;
 
 /// One inconsistency between an example and the spec.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,21 +46,37 @@ pub struct Report {
     pub examples: usize,
     /// Of those, the ones that parse as JSON.
     pub valid_json: usize,
+    /// Of the others, the ones a conservative repair makes JSON ([`repair`]): their fields
+    /// are checked like any other's.
+    pub repaired: usize,
     /// Examples with a schema to check against.
     pub checked_examples: usize,
     /// Object members checked against a schema, every occurrence counted.
     pub fields: usize,
     /// Of those, the ones the schema has with an agreeing JSON type.
     pub fields_ok: usize,
+    /// Of the checked ones, those the generated client reads: the agreeing ones, and scalars in
+    /// another form its lenient readers take ([`lenient`]), such as `"40"` for an integer.
+    pub fields_read: usize,
     /// Distinct field paths per example (`tags[].key` counts once however many tags the
     /// example lists).
     pub field_paths: usize,
     /// Of those, the ones that validate in every occurrence.
     pub field_paths_ok: usize,
     pub issues: Vec<Issue>,
-    /// Per example with JSON: its `file:line` and whether it validates (valid JSON, and every
-    /// field of it agrees with its schema when it has one).
-    pub outcomes: Vec<(String, bool)>,
+    /// Per example with JSON, in document order.
+    pub outcomes: Vec<Outcome>,
+}
+
+/// How one example with JSON fared.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// `file:line` of the example.
+    pub source: String,
+    /// Valid JSON, and every field agrees with its schema when it has one.
+    pub validates: bool,
+    /// Valid JSON, and the client reads every field (see [`Report::fields_read`]).
+    pub read: bool,
 }
 
 impl Report {
@@ -62,6 +86,10 @@ impl Report {
 
     pub fn fields_ok_percent(&self) -> f64 {
         percent(self.fields_ok, self.fields)
+    }
+
+    pub fn fields_read_percent(&self) -> f64 {
+        percent(self.fields_read, self.fields)
     }
 }
 
@@ -80,18 +108,21 @@ impl fmt::Display for Report {
         }
         writeln!(
             f,
-            "examples: {} with JSON, {} valid JSON ({:.1}%), {} checked against a schema",
+            "examples: {} with JSON, {} valid JSON ({:.1}%), {} more once repaired, {} checked against a schema",
             self.examples,
             self.valid_json,
             self.json_valid_percent(),
+            self.repaired,
             self.checked_examples
         )?;
         write!(
             f,
-            "fields: {} checked, {} validate ({:.2}%); {} distinct paths, {} validate ({:.2}%); {} inconsistencies",
+            "fields: {} checked, {} validate ({:.2}%), {} read by the client ({:.2}%); {} distinct paths, {} validate ({:.2}%); {} inconsistencies",
             self.fields,
             self.fields_ok,
             self.fields_ok_percent(),
+            self.fields_read,
+            self.fields_read_percent(),
             self.field_paths,
             self.field_paths_ok,
             percent(self.field_paths_ok, self.field_paths),
@@ -143,28 +174,96 @@ fn validate_example(
         return;
     };
     report.examples += 1;
-    let value: Value = match serde_json::from_str(json) {
-        Ok(v) => v,
-        Err(e) => {
-            report.outcomes.push((ex.source.clone(), false));
-            let (file, line) = split_source(&ex.source);
-            let line = match doc {
-                Some(lines) => json_error_line(lines, line, e.line()),
-                None => line + e.line().saturating_sub(1),
-            };
-            report.issues.push(Issue {
-                source: format!("{file}:{line}"),
-                operation: op.name.clone(),
-                path: String::new(),
-                message: format!("example is not valid JSON: {e}"),
-            });
-            return;
-        }
+    let Some((value, text)) = parse_example(op, ex, json, doc, report) else {
+        report.outcomes.push(Outcome {
+            source: ex.source.clone(),
+            validates: false,
+            read: false,
+        });
+        return;
     };
-    report.valid_json += 1;
-    let failed_before = report.fields - report.fields_ok;
-    report.outcomes.push((ex.source.clone(), true));
-    let outcome = report.outcomes.len() - 1;
+    let before = (
+        report.fields - report.fields_ok,
+        report.fields - report.fields_read,
+    );
+    if let Some((ty, path)) = body_type(spec, op, ex, &value, report) {
+        let mut v = Checker {
+            spec,
+            op: &op.name,
+            json: &text,
+            source: &ex.source,
+            report,
+            cursor: 0,
+            doc,
+            doc_cursor: (split_source(&ex.source).1.saturating_sub(1), 0),
+            seen: BTreeMap::new(),
+            reported: BTreeSet::new(),
+        };
+        v.check(&value, &ty, &path);
+        let seen = std::mem::take(&mut v.seen);
+        report.field_paths += seen.len();
+        report.field_paths_ok += seen.values().filter(|ok| **ok).count();
+    }
+    let repaired = matches!(text, Cow::Owned(_));
+    report.outcomes.push(Outcome {
+        source: ex.source.clone(),
+        validates: !repaired && report.fields - report.fields_ok == before.0,
+        read: report.fields - report.fields_read == before.1,
+    });
+}
+
+/// The example's JSON value, and the text it was read from: the example itself, or when that
+/// is not JSON, its repair ([`repair`]) reported as an inconsistency. `None`, reported, when
+/// neither reads.
+fn parse_example<'a>(
+    op: &Operation,
+    ex: &Example,
+    json: &'a str,
+    doc: Option<&[&str]>,
+    report: &mut Report,
+) -> Option<(Value, Cow<'a, str>)> {
+    let e = match serde_json::from_str(json) {
+        Ok(v) => {
+            report.valid_json += 1;
+            return Some((v, Cow::Borrowed(json)));
+        }
+        Err(e) => e,
+    };
+    let (file, line) = split_source(&ex.source);
+    let line = match doc {
+        Some(lines) => json_error_line(lines, line, e.line()),
+        None => line + e.line().saturating_sub(1),
+    };
+    let repaired = repair::repair(json).and_then(|(text, what)| {
+        let value: Value = serde_json::from_str(&text).ok()?;
+        Some((value, text, what))
+    });
+    let message = match &repaired {
+        Some((_, _, what)) => {
+            format!("example repaired ({what}); as printed it is not valid JSON: {e}")
+        }
+        None => format!("example is not valid JSON: {e}"),
+    };
+    report.issues.push(Issue {
+        source: format!("{file}:{line}"),
+        operation: op.name.clone(),
+        path: String::new(),
+        message,
+    });
+    let (value, text, _) = repaired?;
+    report.repaired += 1;
+    Some((value, Cow::Owned(text)))
+}
+
+/// The type to check the example against, and the path its fields start from: the request
+/// body, or the response body of the example's status. `None` when the page gives no schema.
+fn body_type(
+    spec: &Spec,
+    op: &Operation,
+    ex: &Example,
+    value: &Value,
+    report: &mut Report,
+) -> Option<(TypeRef, String)> {
     let schema = match ex.kind {
         ExampleKind::Request => op.body.clone(),
         ExampleKind::Response => {
@@ -174,10 +273,9 @@ fn validate_example(
                 .find(|r| r.status == status)
                 .and_then(|r| r.body.clone())
         }
-    };
-    let Some(schema) = schema else { return };
+    }?;
     report.checked_examples += 1;
-    let (ty, path) = match excerpt_of(spec, &schema, &value) {
+    Some(match excerpt_of(spec, &schema, value) {
         Some((field, elem)) => {
             report.issues.push(Issue {
                 source: ex.source.clone(),
@@ -194,23 +292,7 @@ fn validate_example(
             Some(t) => (t, String::new()),
             None => (TypeRef::Named(schema), String::new()),
         },
-    };
-    let mut v = Checker {
-        spec,
-        op: &op.name,
-        json,
-        source: &ex.source,
-        report,
-        cursor: 0,
-        doc,
-        doc_cursor: (split_source(&ex.source).1.saturating_sub(1), 0),
-        seen: BTreeMap::new(),
-    };
-    v.check(&value, &ty, &path);
-    let seen = std::mem::take(&mut v.seen);
-    report.field_paths += seen.len();
-    report.field_paths_ok += seen.values().filter(|ok| **ok).count();
-    report.outcomes[outcome].1 = report.fields - report.fields_ok == failed_before;
+    })
 }
 
 /// The document line of line `json_line` (1-based) of an example whose source is `start`:
@@ -288,6 +370,20 @@ struct Checker<'a> {
     /// Field paths of this example without array indices, and whether every occurrence
     /// validated: a list of ten elements counts each of its fields once.
     seen: BTreeMap<String, bool>,
+    /// Field paths already reported, and whether as read by the client: each path's first
+    /// inconsistency of either kind is listed, so one the client reads hides no failure.
+    reported: BTreeSet<(String, bool)>,
+}
+
+/// How one occurrence of a field compares with its schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    /// The documented JSON type.
+    Agrees,
+    /// Another form, which the client's lenient reader takes.
+    Read,
+    /// Missing from the schema, or a form the client does not read.
+    Fails,
 }
 
 impl Checker<'_> {
@@ -324,28 +420,50 @@ impl Checker<'_> {
     }
 
     /// Records the outcome for one occurrence of a field; returns whether it is the first
-    /// failure of that field path (the one worth reporting).
-    fn record(&mut self, path: &str, ok: bool) -> bool {
+    /// inconsistency of its kind at that field path (the one worth reporting).
+    fn record(&mut self, path: &str, verdict: Verdict) -> bool {
         self.report.fields += 1;
-        if ok {
-            self.report.fields_ok += 1;
-        }
+        self.report.fields_ok += usize::from(verdict == Verdict::Agrees);
+        self.report.fields_read += usize::from(verdict != Verdict::Fails);
         let key = strip_indices(path);
-        let entry = self.seen.entry(key).or_insert(true);
-        let first_failure = !ok && *entry;
-        *entry &= ok;
-        first_failure
+        *self.seen.entry(key.clone()).or_insert(true) &= verdict == Verdict::Agrees;
+        verdict != Verdict::Agrees && self.reported.insert((key, verdict == Verdict::Read))
     }
 
     fn issue(&mut self, key: &str, path: &str, message: String) {
+        self.inconsistency(key, path, Verdict::Fails, message);
+    }
+
+    fn inconsistency(&mut self, key: &str, path: &str, verdict: Verdict, message: String) {
         let source = self.line_of(key);
-        if self.record(path, false) {
+        if self.record(path, verdict) {
             self.report.issues.push(Issue {
                 source,
                 operation: self.op.to_string(),
                 path: path.to_string(),
                 message,
             });
+        }
+    }
+
+    /// One member of an object whose schema has the field (or an entry of a map), of type `t`;
+    /// `lenient` when the client reads it with a lenient reader.
+    fn field(&mut self, key: &str, path: &str, t: &TypeRef, value: &Value, lenient: bool) {
+        // A model that is a bare array or map stands for its one field's type.
+        let items = t.named().and_then(|n| items_type(self.spec, n));
+        let t = items.as_ref().unwrap_or(t);
+        if agrees(t, value) {
+            self.record(path, Verdict::Agrees);
+            self.line_of(key);
+            self.check(value, t, path);
+            return;
+        }
+        let msg = format!("`{key}` is {}, the schema says {t}", kind(value));
+        if lenient && lenient::client_reads(t, value) == Some(true) {
+            let msg = format!("{msg} (the client reads it)");
+            self.inconsistency(key, path, Verdict::Read, msg);
+        } else {
+            self.issue(key, path, msg);
         }
     }
 
@@ -367,21 +485,9 @@ impl Checker<'_> {
                             self.issue(key, &p, format!("schema `{name}` has no field `{key}`"))
                         }
                         Some(f) => match f.type_ref() {
-                            Ok(t) => {
-                                if agrees(&t, value) {
-                                    self.record(&p, true);
-                                    self.line_of(key);
-                                    self.check(value, &t, &p);
-                                } else {
-                                    let msg = format!(
-                                        "`{}` is {}, the schema says {}",
-                                        key,
-                                        kind(value),
-                                        t
-                                    );
-                                    self.issue(key, &p, msg);
-                                }
-                            }
+                            // Fields with listed values may become enums, which have no
+                            // lenient reader: not counted as read (an undercount at worst).
+                            Ok(t) => self.field(key, &p, &t, value, f.enum_values.is_empty()),
                             Err(e) => {
                                 self.issue(key, &p, format!("field type does not parse: {e}"))
                             }
@@ -394,9 +500,16 @@ impl Checker<'_> {
                     self.check(item, elem, &format!("{path}[{i}]"));
                 }
             }
+            // A map's entries are its fields, of the value type whatever their keys.
             (TypeRef::Map(val), Value::Object(members)) => {
                 for (key, item) in members {
-                    self.check(item, val, &format!("{path}.{key}"));
+                    let p = if path.is_empty() {
+                        key.clone()
+                    } else {
+                        format!("{path}.{key}")
+                    };
+                    // The client reads map values strictly: no lenient reader there.
+                    self.field(key, &p, val, item, false);
                 }
             }
             _ => {}
@@ -426,7 +539,7 @@ fn strip_indices(path: &str) -> String {
 }
 
 /// Whether a JSON value can be of type `t` (nested members are checked separately).
-fn agrees(t: &TypeRef, v: &Value) -> bool {
+pub fn agrees(t: &TypeRef, v: &Value) -> bool {
     match (t, v) {
         (_, Value::Null) => true,
         (TypeRef::String, Value::String(_)) => true,

@@ -36,15 +36,16 @@ pub fn files(s: &Scrape) -> Vec<(&'static str, String)> {
 fn documents_report(s: &Scrape) -> String {
     let mut out = String::from(
         "# Documents read: layout, language, date, operations, tables kept outside API pages,\n\
-         # table rows of operations placed in the spec / seen, examples that validate / seen\n",
+         # table rows of operations placed in the spec / seen, examples that validate / seen\n\
+         # (and those the generated client reads: scalars in a form its lenient readers take)\n",
     );
     let examples = example_counts(s);
     for d in &s.documents {
         let (rows_seen, rows_placed) = s.rows.get(&d.file).copied().unwrap_or_default();
-        let (ex_seen, ex_ok) = examples.get(d.file.as_str()).copied().unwrap_or_default();
+        let (ex_seen, ex_ok, ex_read) = examples.get(d.file.as_str()).copied().unwrap_or_default();
         let _ = writeln!(
             out,
-            "{}: {} {} {} ops={} tables={} rows={rows_placed}/{rows_seen} examples={ex_ok}/{ex_seen}{}",
+            "{}: {} {} {} ops={} tables={} rows={rows_placed}/{rows_seen} examples={ex_ok}/{ex_seen} read={ex_read}/{ex_seen}{}",
             d.file,
             d.layout.unwrap_or("unrecognized"),
             if d.language.is_empty() { "-" } else { &d.language },
@@ -60,27 +61,32 @@ fn documents_report(s: &Scrape) -> String {
     let read = s.documents.iter().filter(|d| d.read).count();
     let api = s.documents.iter().filter(|d| d.operations > 0).count();
     let (rows_seen, rows_placed) = accounting::total(&s.rows);
-    let (ex_seen, ex_ok) = examples
+    let (ex_seen, ex_ok, ex_read) = examples
         .values()
-        .fold((0, 0), |(a, b), (c, d)| (a + c, b + d));
+        .fold((0, 0, 0), |(a, b, c), (d, e, f)| (a + d, b + e, c + f));
     let _ = writeln!(
         out,
-        "total: {} documents, {read} read, {api} with operations; rows placed {rows_placed}/{rows_seen} ({:.2}%); examples that validate {ex_ok}/{ex_seen} ({:.2}%)",
+        "total: {} documents, {read} read, {api} with operations; rows placed {rows_placed}/{rows_seen} ({:.2}%); examples that validate {ex_ok}/{ex_seen} ({:.2}%), read by the client {ex_read}/{ex_seen} ({:.2}%)",
         s.documents.len(),
         percent(rows_placed, rows_seen),
         percent(ex_ok, ex_seen),
+        percent(ex_read, ex_seen),
     );
     out
 }
 
-/// Examples with JSON per document: (seen, validating).
-fn example_counts(s: &Scrape) -> std::collections::BTreeMap<&str, (usize, usize)> {
+/// Examples with JSON per document: (seen, validating, read by the client).
+fn example_counts(s: &Scrape) -> std::collections::BTreeMap<&str, (usize, usize, usize)> {
     let mut out = std::collections::BTreeMap::new();
-    for (source, ok) in &s.report.outcomes {
-        let file = source.rsplit_once(':').map_or(source.as_str(), |(f, _)| f);
-        let entry: &mut (usize, usize) = out.entry(file).or_default();
+    for o in &s.report.outcomes {
+        let file = o
+            .source
+            .rsplit_once(':')
+            .map_or(o.source.as_str(), |(f, _)| f);
+        let entry: &mut (usize, usize, usize) = out.entry(file).or_default();
         entry.0 += 1;
-        entry.1 += usize::from(*ok);
+        entry.1 += usize::from(o.validates);
+        entry.2 += usize::from(o.read);
     }
     out
 }
@@ -156,7 +162,7 @@ pub fn summary(s: &Scrape) -> String {
     format!(
         "{name}: {} documents ({api_pages} with operations), {} operations ({deprecated} deprecated), {} schemas, {} error codes\n\
          {name}: {} errors, {} warnings, {} notes, {} merge changes; table rows placed {rows_placed}/{rows_seen} ({:.2}%)\n\
-         {name} examples: {}/{} valid JSON, {}/{} fields validate ({:.2}%)",
+         {name} examples: {}/{} valid JSON ({} more repaired), {}/{} fields validate ({:.2}%), {}/{} read by the client ({:.2}%)",
         s.documents.len(),
         spec.operations.len(),
         spec.schemas.len(),
@@ -168,8 +174,12 @@ pub fn summary(s: &Scrape) -> String {
         percent(rows_placed, rows_seen),
         r.valid_json,
         r.examples,
+        r.repaired,
         r.fields_ok,
         r.fields,
         r.fields_ok_percent(),
+        r.fields_read,
+        r.fields,
+        r.fields_read_percent(),
     )
 }

@@ -2,23 +2,27 @@
 //!
 //! - a body wrapped in a key: the table lists the fields of a volume, the page's example sends
 //!   `{"volume": {…}}`. When an example's only top-level key is not a field of the body's schema
-//!   and what it holds has the schema's fields, the schema is wrapped: the body becomes
-//!   `{K: <the table's object>}`. A schema other operations or fields use as well is left alone
-//!   (and reported);
+//!   and what it holds has the schema's fields (or, for a body that is a map, is a map of its
+//!   values), the schema is wrapped: the body becomes `{K: <the table's object>}`. A schema
+//!   other operations or fields use as well is left alone (and reported);
 //! - a map: a field typed as a model whose example value has none of the model's fields as keys,
 //!   but holds objects (or lists of them) with those fields under keys of its own (network
-//!   names, ids) is a map of that model (`map<string,array<Address>>`).
+//!   names, ids) is a map of that model (`map<string,array<Address>>`);
+//! - a wrapper the example leaves out: see [`unwrap`].
 
 use serde_json::{Map, Value};
 
-use crate::model::{ExampleKind, Field, Operation, Schema, Spec};
+use crate::model::{ExampleKind, Field, Operation, Schema, Spec, TypeRef};
 use crate::raw::{Diagnostic, Pos, Severity};
 use crate::words::upper_camel;
+
+mod unwrap;
 
 /// Applies the shapes the examples show.
 pub fn apply(spec: &mut Spec, diagnostics: &mut Vec<Diagnostic>) {
     wrap(spec, diagnostics);
     maps(spec, diagnostics);
+    unwrap::apply(spec, &body_examples(spec), diagnostics);
 }
 
 /// Wraps the bodies whose examples show the key their table leaves out.
@@ -104,12 +108,32 @@ fn wrapper_key(
                 Value::Array(a) => (a.first()?.as_object()?.clone(), true),
                 _ => return None,
             };
+            if let Some(value) = map_value(spec, schema) {
+                return holds_map_of(&object, &value).then(|| (key, array, e.source.clone()));
+            }
             let shared = object
                 .keys()
                 .filter(|k| fields.contains(&k.as_str()))
                 .count();
             (shared > 0 && shared * 2 >= object.len()).then(|| (key, array, e.source.clone()))
         })
+}
+
+/// The value type of a body that is a map (its one field
+/// [`ARRAY_ITEMS_FIELD`](crate::model::ARRAY_ITEMS_FIELD) typed `map<…>`).
+fn map_value(spec: &Spec, schema: &str) -> Option<TypeRef> {
+    match crate::example_check::items_type(spec, schema)? {
+        TypeRef::Map(value) => Some(*value),
+        _ => None,
+    }
+}
+
+/// Whether an object is a map of `value`: entries, each of that JSON type.
+fn holds_map_of(object: &Map<String, Value>, value: &TypeRef) -> bool {
+    !object.is_empty()
+        && object
+            .values()
+            .all(|v| !v.is_null() && crate::example_check::agrees(value, v))
 }
 
 fn only_entry(map: &Map<String, Value>) -> Option<(String, &Value)> {
@@ -187,36 +211,44 @@ fn warning(source: &str, message: String) -> Diagnostic {
     }
 }
 
-/// Retypes fields the examples show to be maps of their model.
-fn maps(spec: &mut Spec, diagnostics: &mut Vec<Diagnostic>) {
-    let mut found: Vec<(String, String, String, String)> = Vec::new();
+/// Every example that parses, with the body schema it shows and its `file:line`.
+fn body_examples(spec: &Spec) -> Vec<(String, Value, String)> {
+    let mut out = Vec::new();
     for op in &spec.operations {
+        let success = op
+            .responses
+            .iter()
+            .map(|r| r.status)
+            .find(|s| (200..300).contains(s));
         for (schema, kind, status) in bodies(op) {
-            let success = op
-                .responses
-                .iter()
-                .map(|r| r.status)
-                .find(|s| (200..300).contains(s));
             for e in op.examples.iter().filter(|e| e.kind == kind) {
                 if kind == ExampleKind::Response && e.status.or(success) != status {
                     continue;
                 }
-                let Some(value) = e
+                if let Some(value) = e
                     .json
                     .as_deref()
                     .and_then(|j| serde_json::from_str::<Value>(j).ok())
-                else {
-                    continue;
-                };
-                let mut walker = MapFinder {
-                    spec,
-                    found: &mut found,
-                    source: &e.source,
-                    depth: 0,
-                };
-                walker.visit(&value, &schema);
+                {
+                    out.push((schema.clone(), value, e.source.clone()));
+                }
             }
         }
+    }
+    out
+}
+
+/// Retypes fields the examples show to be maps of their model.
+fn maps(spec: &mut Spec, diagnostics: &mut Vec<Diagnostic>) {
+    let mut found: Vec<(String, String, String, String)> = Vec::new();
+    for (schema, value, source) in body_examples(spec) {
+        let mut walker = MapFinder {
+            spec,
+            found: &mut found,
+            source: &source,
+            depth: 0,
+        };
+        walker.visit(&value, &schema);
     }
     found.sort();
     found.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);

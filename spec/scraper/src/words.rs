@@ -30,13 +30,24 @@ pub fn without_deprecation_mark(title: &str) -> &str {
 }
 
 /// `Object`, `Array of objects` and the other words for "an object described elsewhere":
-/// `Some(true)` for an array of them.
+/// `Some(true)` for an array of them. A list written as a wrapper (`List(Dict)`,
+/// `Array<Object>`) is an array of what it wraps.
 pub fn object_type(t: &str) -> Option<bool> {
     let l = t.trim().to_ascii_lowercase();
+    for (open, close) in [
+        ("list(", ")"),
+        ("list<", ">"),
+        ("array(", ")"),
+        ("array<", ">"),
+    ] {
+        if let Some(inner) = l.strip_prefix(open).and_then(|r| r.strip_suffix(close)) {
+            return (object_type(inner) == Some(false)).then_some(true);
+        }
+    }
     match l.as_str() {
-        "object" | "json" | "dict" | "map" => Some(false),
-        "array of objects" | "array of object" | "list of objects" | "list<object>"
-        | "array<object>" | "objects" => Some(true),
+        "object" | "json" | "dict" | "dictionary" | "map" => Some(false),
+        "array of objects" | "array of object" | "list of objects" | "array of dict"
+        | "array of dicts" | "objects" => Some(true),
         _ => None,
     }
 }
@@ -111,6 +122,17 @@ pub fn says_failure(label: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn object_words_and_wrapped_lists() {
+        assert_eq!(object_type(" Dict "), Some(false));
+        assert_eq!(object_type("List(Dict)"), Some(true));
+        assert_eq!(object_type("Array<Object>"), Some(true));
+        assert_eq!(object_type("list<object>"), Some(true));
+        assert_eq!(object_type("List(String)"), None);
+        assert_eq!(object_type("List(List(Dict))"), None);
+        assert_eq!(object_type("String"), None);
+    }
 
     #[test]
     fn deprecated_titles() {

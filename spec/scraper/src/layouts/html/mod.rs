@@ -305,7 +305,15 @@ impl<'f> Reader<'f> {
         }
         self.doc.language = language_of(&page.text).to_string();
         self.doc.outline = Some(page.outline.clone());
-        let placed = nested::place(self.file, std::mem::take(&mut self.tables));
+        let mut placed = nested::place(self.file, std::mem::take(&mut self.tables));
+        for (line, name) in nested::map_bodies(&mut placed) {
+            self.diags.push(Diagnostic::new(
+                self.file,
+                line,
+                Severity::Note,
+                format!("the body's one row `{name}` is named in prose: it stands for any key, the body is a map"),
+            ));
+        }
         if self.op.method.is_empty() {
             self.doc.tables = placed;
             self.diags.push(Diagnostic::new(

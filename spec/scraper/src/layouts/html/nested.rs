@@ -8,7 +8,7 @@
 //! the normalizer reads every layout alike. Links to other pages stay on the rows (`refs`) for
 //! the edition to resolve.
 
-use crate::model::Location;
+use crate::model::{Location, ARRAY_ITEMS_FIELD};
 use crate::raw::{RawRow, RawTable, TableRole};
 
 use super::dom::Link;
@@ -145,6 +145,28 @@ fn map_values(tables: &mut [Table], parents: &[Option<(usize, usize)>]) -> Vec<b
         }
     }
     maps
+}
+
+/// Body tables that describe a map: like a nested table of that shape ([`map_values`]), their
+/// one row is named in prose (`Name of the network where the ECS accesses`), so it stands for
+/// any key of the body itself (`{"demo_net": […]}`). The row becomes the body's
+/// [`ARRAY_ITEMS_FIELD`], the body's own type, typed `Map<String,…>` with the row's type.
+/// Returns each such row's line and prose name, for the caller to note.
+pub fn map_bodies(tables: &mut [RawTable]) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for t in tables {
+        let body = matches!(t.role, TableRole::RequestBody | TableRole::ResponseBody(_));
+        if let (true, [row]) = (body, t.rows.as_mut_slice()) {
+            if row.name.trim().contains(char::is_whitespace) {
+                out.push((
+                    row.line,
+                    std::mem::replace(&mut row.name, ARRAY_ITEMS_FIELD.into()),
+                ));
+                row.type_text = format!("Map<String,{}>", row.type_text);
+            }
+        }
+    }
+    out
 }
 
 fn mentions(name: &str, words: &[&str]) -> bool {
