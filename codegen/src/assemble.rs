@@ -1,12 +1,14 @@
 //! Formats the client unit by unit on several threads and stitches the pieces into one file.
 //!
-//! Parsing and printing 50,000 lines is most of the generator's time, and it is spent per item,
-//! so it splits cleanly: each thread emits its units' tokens from the shared plan (tokens are not
-//! `Send`), wraps them in the item they sit in (`mod models { … }`, `impl Client { … }`),
-//! formats that, and keeps the lines between the wrapper's braces. The skeleton of the file is
-//! formatted with one placeholder item per unit, which the pieces then replace. Items print the
-//! same wherever they are at the same depth, so the file equals the one-piece formatting byte for
-//! byte (a test checks it on every spec and thread count).
+//! Printing 50,000 lines is much of the generator's time, and it is spent per item, so it splits
+//! cleanly: each thread emits its units' tokens from the shared plan (tokens are not `Send`) and
+//! formats them at the depth of the item they sit in (`mod models { … }`, `impl Client { … }`).
+//! `print` writes the items of a shape it knows without a syntax tree; the others are wrapped in
+//! that item, parsed and printed by syn and prettyplease, and the lines between the wrapper's
+//! braces kept. The skeleton of the file is formatted with one placeholder item per unit, which
+//! the pieces then replace. Items print the same wherever they are at the same depth, so the file
+//! equals the one-piece formatting byte for byte (tests check it on every spec, thread count and
+//! printer).
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -35,19 +37,53 @@ fn unparse(tokens: TokenStream) -> Result<String, CodegenError> {
 }
 
 /// One unit, formatted at the depth of its slot: for units inside an item, the lines between the
-/// braces of a wrapper item.
-fn format_unit(gen: &Gen<'_>, unit: &Unit, rt: &syn::Path) -> Result<String, CodegenError> {
+/// braces of a wrapper item. With `fast`, the items of a shape `print` knows skip syn.
+fn format_unit(
+    gen: &Gen<'_>,
+    unit: &Unit,
+    rt: &syn::Path,
+    fast: bool,
+) -> Result<String, CodegenError> {
     let (items, docs) = crate::docs::deferring(|| gen.emit(unit, rt));
-    let text = match unit.slot() {
-        Slot::Models => inside_braces(unit, unparse(braced(quote!(mod wrapper), items))?)?,
-        Slot::Impl => inside_braces(unit, unparse(braced(quote!(impl Wrapper), items))?)?,
-        Slot::RootBefore | Slot::RootAfter => unparse(items)?,
+    let depth = match unit.slot() {
+        Slot::Models | Slot::Impl => 1,
+        Slot::RootBefore | Slot::RootAfter => 0,
+    };
+    let in_impl = unit.slot() == Slot::Impl;
+    let fallback = |items: TokenStream, depth: usize| wrapped(unit, items, depth, in_impl);
+    let text = if fast {
+        crate::print::items(items, depth, &fallback)?.0
+    } else {
+        fallback(items, depth)?
     };
     crate::docs::expand_deferred(&text, &docs).ok_or_else(|| {
         CodegenError::new(format!(
             "internal error: the docs of unit {unit:?} do not match their placeholders"
         ))
     })
+}
+
+/// Items formatted at `depth`: inside `depth` wrapper items (the innermost an `impl` for
+/// methods), whose lines are then dropped.
+fn wrapped(
+    unit: &Unit,
+    items: TokenStream,
+    depth: usize,
+    in_impl: bool,
+) -> Result<String, CodegenError> {
+    if depth == 0 {
+        return unparse(items);
+    }
+    let innermost = if in_impl && depth == 1 {
+        quote!(impl Wrapper)
+    } else {
+        quote!(mod wrapper)
+    };
+    let mut tokens = braced(innermost, items);
+    for _ in 1..depth {
+        tokens = braced(quote!(mod wrapper), tokens);
+    }
+    inside_braces(unit, &unparse(tokens)?, depth)
 }
 
 /// `head { items }`. The items move into the group: interpolating them with `quote!` would copy
@@ -58,13 +94,13 @@ fn braced(mut head: TokenStream, items: TokenStream) -> TokenStream {
     head
 }
 
-/// The lines of a formatted `head {` … `}` without the first and the last.
-fn inside_braces(unit: &Unit, text: String) -> Result<String, CodegenError> {
-    let inner = text
-        .split_once('\n')
-        .and_then(|(_, rest)| rest.strip_suffix("}\n"))
-        .filter(|inner| !inner.is_empty());
-    inner.map(str::to_string).ok_or_else(|| {
+/// The lines of `depth` nested `head {` … `}` without the wrappers' own lines.
+fn inside_braces(unit: &Unit, text: &str, depth: usize) -> Result<String, CodegenError> {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let inner = lines
+        .get(depth..lines.len().saturating_sub(depth))
+        .filter(|inner| !inner.is_empty() && lines.len() >= 2 * depth);
+    inner.map(|inner| inner.concat()).ok_or_else(|| {
         CodegenError::new(format!(
             "internal error: unit {unit:?} did not format as a braced item"
         ))
@@ -73,8 +109,13 @@ fn inside_braces(unit: &Unit, text: String) -> Result<String, CodegenError> {
 
 /// The whole client, formatted on up to `threads` threads.
 pub(crate) fn format(gen: &Gen<'_>, threads: usize) -> Result<String, CodegenError> {
+    format_with(gen, threads, true)
+}
+
+/// [`format`], with or without the fast printer (`print`).
+fn format_with(gen: &Gen<'_>, threads: usize, fast: bool) -> Result<String, CodegenError> {
     let units = gen.units();
-    let mut pieces = format_all(gen, &units, threads)?.into_iter();
+    let mut pieces = format_all(gen, &units, threads, fast)?.into_iter();
     // The skeleton comes last (see `format_all`).
     let skeleton = pieces
         .next_back()
@@ -124,9 +165,14 @@ fn format_skeleton(gen: &Gen<'_>, units: &[Unit], rt: &syn::Path) -> Result<Stri
 
 /// Formats every unit, then the skeleton (index `units.len()`). A work queue spreads them over
 /// the threads, the largest first so no thread is left with a big one at the end.
-fn format_all(gen: &Gen<'_>, units: &[Unit], threads: usize) -> Result<Vec<String>, CodegenError> {
+fn format_all(
+    gen: &Gen<'_>,
+    units: &[Unit],
+    threads: usize,
+    fast: bool,
+) -> Result<Vec<String>, CodegenError> {
     let work = |i: usize, rt: &syn::Path| match units.get(i) {
-        Some(unit) => format_unit(gen, unit, rt),
+        Some(unit) => format_unit(gen, unit, rt, fast),
         None => format_skeleton(gen, units, rt),
     };
     let mut order: Vec<usize> = (0..=units.len()).collect();
@@ -233,5 +279,66 @@ mod tests {
                 "{groups:?}"
             );
         }
+    }
+
+    /// The fast printer (`print`) writes what prettyplease writes, byte for byte, on every
+    /// spec with every option that changes the code's shape, and takes most items itself.
+    #[test]
+    fn the_fast_printer_matches_prettyplease_and_prints_most_items() {
+        let variants = [
+            Options::default(),
+            Options {
+                mock: true,
+                serde_both: true,
+                docs_zh: true,
+                ..Options::default()
+            },
+            Options {
+                runtime_crate: "::my_runtime".to_string(),
+                client_name: Some("Api".to_string()),
+                ..Options::default()
+            },
+        ];
+        for path in [
+            "../spec/dcs/spec.yaml",
+            "../spec/ecs/spec.yaml",
+            "tests/fixtures/small.yaml",
+        ] {
+            let spec = spec(path).unwrap_or_else(|| panic!("{path} loads"));
+            for opts in &variants {
+                let gen = Gen::new(&spec, opts).unwrap();
+                let fast = format_with(&gen, 2, true).unwrap();
+                let slow = format_with(&gen, 2, false).unwrap();
+                if let Some((i, (a, b))) = fast
+                    .lines()
+                    .zip(slow.lines())
+                    .enumerate()
+                    .find(|(_, (a, b))| a != b)
+                {
+                    panic!(
+                        "{path}: line {}: the fast printer wrote\n{a}\nprettyplease\n{b}",
+                        i + 1
+                    );
+                }
+                assert_eq!(fast, slow, "{path}: same lines, other length");
+            }
+            let coverage = coverage(&Gen::new(&spec, &Options::default()).unwrap());
+            let share = coverage.printed as f64 / (coverage.printed + coverage.fallback) as f64;
+            assert!(share >= 0.85, "{path}: the fast printer took {coverage:?}");
+        }
+    }
+
+    /// Items the fast printer and prettyplease took, over every unit.
+    fn coverage(gen: &Gen<'_>) -> crate::print::Coverage {
+        let rt = gen.runtime_path();
+        let mut total = crate::print::Coverage::default();
+        for unit in gen.units() {
+            let (items, _docs) = crate::docs::deferring(|| gen.emit(&unit, &rt));
+            let fallback = |items: TokenStream, depth: usize| wrapped(&unit, items, depth, false);
+            let (_, c) = crate::print::items(items, 1, &fallback).unwrap();
+            total.printed += c.printed;
+            total.fallback += c.fallback;
+        }
+        total
     }
 }

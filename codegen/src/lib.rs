@@ -61,7 +61,8 @@
 //! `plan` (a module of its own per question: schema graph, enums, models, operations,
 //! pages) decides every name and shape; `types` writes spec types as Rust types and decides how
 //! each argument is passed; `models`, `enums`, `operations` and `error_codes` emit tokens from
-//! the plan; `assemble` formats them on several threads.
+//! the plan; `assemble` formats them on several threads: `print` writes the shapes it knows
+//! (most items) straight from the tokens, as prettyplease would, and prettyplease the rest.
 #![forbid(unsafe_code)]
 
 mod assemble;
@@ -82,6 +83,7 @@ mod models;
 mod operations;
 mod plan;
 mod prelude;
+mod print;
 mod sensitive;
 mod types;
 mod validate;

@@ -719,11 +719,7 @@ fn words(text: &str, env: &Env<'_>, stats: &mut Stats, out: &mut String) {
 }
 
 fn word(w: &str, env: &Env<'_>, stats: &mut Stats, out: &mut String) {
-    if let Some(at) = ["https://", "http://"]
-        .iter()
-        .filter_map(|p| w.find(p))
-        .min()
-    {
+    if let Some(at) = url_start(w) {
         escape_text(&w[..at], out);
         let tail = &w[at..];
         let end = tail.find('`').unwrap_or(tail.len());
@@ -777,22 +773,31 @@ fn is_code(w: &str, env: &Env<'_>) -> bool {
     if w.contains('_') && w.split('_').filter(|p| !p.is_empty()).count() >= 2 {
         return true;
     }
-    let chars: Vec<char> = w.chars().collect();
-    let camel = chars.iter().all(|c| c.is_ascii_alphanumeric())
-        && chars[0].is_ascii_lowercase()
-        && chars
+    // ASCII from here (checked above): bytes are characters.
+    let bytes = w.as_bytes();
+    let camel = bytes.iter().all(u8::is_ascii_alphanumeric)
+        && bytes[0].is_ascii_lowercase()
+        && bytes
             .windows(2)
-            .enumerate()
-            .any(|(i, p)| i >= 1 && p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase());
+            .skip(1)
+            .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase());
     if camel {
         return true;
     }
-    let listed_upper = chars.len() >= 3
-        && chars
+    let listed_upper = bytes.len() >= 3
+        && bytes
             .iter()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == '_')
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == b'_')
         && env.values.iter().any(|v| v == w);
     listed_upper
+}
+
+/// Where the first `http://` or `https://` in a word starts (a search per `h`, not per prefix:
+/// this runs for every word of every doc).
+fn url_start(w: &str) -> Option<usize> {
+    w.match_indices('h')
+        .map(|(i, _)| i)
+        .find(|&i| w[i..].starts_with("https://") || w[i..].starts_with("http://"))
 }
 
 #[cfg(test)]

@@ -1,0 +1,344 @@
+//! Items: attributes, structs, impl blocks, functions and one-line items (`const`, `use`, `type`).
+
+use proc_macro2::Delimiter;
+
+use super::tree::Tok;
+
+use super::blocks::block;
+use super::{split_on_commas, Out};
+
+/// Prints one item at `indent`; `None` for a shape this printer does not know.
+pub(super) fn item(tokens: &[Tok], indent: usize, out: &mut Out) -> Option<()> {
+    let (attrs, rest) = split_attrs(tokens);
+    for attr in attrs {
+        attribute(attr, indent, out)?;
+    }
+    match keyword(rest)? {
+        "struct" => structure(rest, indent, out),
+        "enum" => enumeration(rest, indent, out),
+        "impl" => implementation(rest, indent, out),
+        "fn" => function(rest, indent, out),
+        "const" | "static" => {
+            super::broken::expression(rest, super::broken::End::INNER, indent, out)
+        }
+        "use" | "type" => one_line(rest, indent, out),
+        _ => None,
+    }
+}
+
+/// The leading `#[…]` attributes and the rest.
+pub(super) fn split_attrs(tokens: &[Tok]) -> (Vec<&[Tok]>, &[Tok]) {
+    let mut attrs = Vec::new();
+    let mut rest = tokens;
+    while let [Tok::Punct('#', _), Tok::Group(Delimiter::Bracket, inner), tail @ ..] = rest {
+        attrs.push(&inner[..]);
+        rest = tail;
+    }
+    (attrs, rest)
+}
+
+/// The item's keyword after its visibility and qualifiers.
+fn keyword(tokens: &[Tok]) -> Option<&'static str> {
+    const KINDS: [&str; 9] = [
+        "struct", "impl", "fn", "const", "use", "type", "static", "enum", "mod",
+    ];
+    let mut rest = tokens;
+    loop {
+        match rest {
+            [Tok::Ident(vis), Tok::Group(Delimiter::Parenthesis, _), tail @ ..] if vis == "pub" => {
+                rest = tail;
+            }
+            [Tok::Ident(word), tail @ ..] => {
+                if let Some(kind) = KINDS.iter().find(|k| word == *k) {
+                    // `const fn` is a function.
+                    let is_const_fn =
+                        *kind == "const" && matches!(tail.first(), Some(f) if f.is_ident("fn"));
+                    if !is_const_fn {
+                        return Some(kind);
+                    }
+                }
+                if !matches!(word.as_str(), "pub" | "const" | "async") {
+                    return None;
+                }
+                rest = tail;
+            }
+            _ => return None,
+        }
+    }
+}
+
+/// `/// text` for a one-line doc, `#[…]` otherwise.
+fn attribute(inner: &[Tok], indent: usize, out: &mut Out) -> Option<()> {
+    if let [Tok::Ident(doc), Tok::Punct('=', _), Tok::Literal(lit)] = inner {
+        if doc == "doc" {
+            return doc_line(lit, indent, out);
+        }
+    }
+    let one_line = out.line(indent, |line| {
+        line.open("#[");
+        line.tokens(inner)?;
+        line.raw("]");
+        Some(())
+    });
+    one_line.or_else(|| broken_attribute(inner, indent, out))
+}
+
+/// `#[path(` / an argument per line, commas as written / `)]`: prettyplease's form of an
+/// attribute too long for one line.
+fn broken_attribute(inner: &[Tok], indent: usize, out: &mut Out) -> Option<()> {
+    let [Tok::Ident(path), Tok::Group(Delimiter::Parenthesis, args)] = inner else {
+        return None;
+    };
+    out.line(indent, |line| {
+        line.open("#[");
+        line.word(path);
+        line.open("(");
+        Some(())
+    })?;
+    let trailing = matches!(args.last(), Some(t) if t.is_punct(','));
+    let pieces = split_on_commas(args);
+    for (i, piece) in pieces.iter().enumerate() {
+        let comma = i + 1 < pieces.len() || trailing;
+        out.line(indent + 4, |line| {
+            line.tokens(piece)?;
+            if comma {
+                line.raw(",");
+            }
+            Some(())
+        })?;
+    }
+    out.unchecked(indent, ")]");
+    Some(())
+}
+
+/// prettyplease writes a doc attribute without a line break, and not starting with `/`, as `///`.
+fn doc_line(lit: &proc_macro2::Literal, indent: usize, out: &mut Out) -> Option<()> {
+    let text = super::unescape::string(&lit.to_string())?;
+    if text.contains('\n') || text.starts_with('/') {
+        return None;
+    }
+    out.unchecked(indent, &format!("///{}", text.trim_end_matches(' ')));
+    Some(())
+}
+
+/// A struct with named fields, a tuple struct or a unit struct.
+fn structure(tokens: &[Tok], indent: usize, out: &mut Out) -> Option<()> {
+    let (last, header) = tokens.split_last()?;
+    let Some(fields) = last.group(Delimiter::Brace) else {
+        return one_line(tokens, indent, out);
+    };
+    if fields.is_empty() {
+        return out.line(indent, |line| {
+            line.tokens(header)?;
+            line.raw(" {}");
+            Some(())
+        });
+    }
+    out.line(indent, |line| {
+        line.tokens(header)?;
+        line.raw(" {");
+        Some(())
+    })?;
+    for field in split_on_commas(fields) {
+        let (attrs, rest) = split_attrs(field);
+        for attr in attrs {
+            attribute(attr, indent + 4, out)?;
+        }
+        out.line(indent + 4, |line| {
+            line.tokens(rest)?;
+            line.raw(",");
+            Some(())
+        })?;
+    }
+    out.unchecked(indent, "}");
+    Some(())
+}
+
+/// `impl … { items }`.
+fn implementation(tokens: &[Tok], indent: usize, out: &mut Out) -> Option<()> {
+    let (last, header) = tokens.split_last()?;
+    let inner = last.group(Delimiter::Brace)?;
+    if header.iter().any(|t| t.is_ident("where")) {
+        return None;
+    }
+    let items = super::split_items(inner)?;
+    let open = if items.is_empty() { " {}" } else { " {" };
+    out.line(indent, |line| {
+        line.tokens(header)?;
+        line.raw(open);
+        Some(())
+    })
+    .or_else(|| impl_header_broken(header, open, indent, out))?;
+    if items.is_empty() {
+        return Some(());
+    }
+    for inner_item in items {
+        item(inner_item, indent + 4, out)?;
+    }
+    out.unchecked(indent, "}");
+    Some(())
+}
+
+/// `impl<…> Trait` / `for Type {`: prettyplease breaks a long trait impl's header before `for`.
+fn impl_header_broken(header: &[Tok], open: &str, indent: usize, out: &mut Out) -> Option<()> {
+    let at = header.iter().position(|t| t.is_ident("for"))?;
+    out.line(indent, |line| line.tokens(&header[..at]))?;
+    out.line(indent, |line| {
+        line.tokens(&header[at..])?;
+        line.raw(open);
+        Some(())
+    })
+}
+
+/// An enum: a variant per line, each with its attributes.
+fn enumeration(tokens: &[Tok], indent: usize, out: &mut Out) -> Option<()> {
+    let (last, header) = tokens.split_last()?;
+    let variants = last.group(Delimiter::Brace)?;
+    if variants.is_empty() {
+        return None;
+    }
+    out.line(indent, |line| {
+        line.tokens(header)?;
+        line.raw(" {");
+        Some(())
+    })?;
+    for variant in split_on_commas(variants) {
+        let (attrs, rest) = split_attrs(variant);
+        for attr in attrs {
+            attribute(attr, indent + 4, out)?;
+        }
+        out.line(indent + 4, |line| {
+            line.tokens(rest)?;
+            line.raw(",");
+            Some(())
+        })?;
+    }
+    out.unchecked(indent, "}");
+    Some(())
+}
+
+/// A module's attributes and `mod name {` line, and its items (printed by the caller, each on
+/// its own); `None` unless `tokens` is a non-empty module whose head prints here.
+pub(super) fn module(tokens: &[Tok], indent: usize) -> Option<(Out, &[Tok])> {
+    let (attrs, rest) = split_attrs(tokens);
+    if keyword(rest)? != "mod" {
+        return None;
+    }
+    let (last, header) = rest.split_last()?;
+    let inner = last.group(Delimiter::Brace)?;
+    if inner.is_empty() {
+        return None;
+    }
+    let mut out = Out::new();
+    for attr in attrs {
+        attribute(attr, indent, &mut out)?;
+    }
+    out.line(indent, |line| {
+        line.tokens(header)?;
+        line.raw(" {");
+        Some(())
+    })?;
+    Some((out, inner))
+}
+
+/// A function: its signature on one line when it fits, else one parameter per line.
+fn function(tokens: &[Tok], indent: usize, out: &mut Out) -> Option<()> {
+    let (last, signature) = tokens.split_last()?;
+    let stmts = last.group(Delimiter::Brace)?;
+    let params_at = signature
+        .iter()
+        .position(|t| t.group(Delimiter::Parenthesis).is_some())?;
+    let (prefix, rest) = signature.split_at(params_at);
+    let (params, ret) = (rest[0].group(Delimiter::Parenthesis)?, &rest[1..]);
+    if ret.iter().any(|t| t.is_ident("where")) {
+        return None;
+    }
+    let open = if stmts.is_empty() { " {}" } else { " {" };
+    let one_line = out.line(indent, |line| {
+        line.tokens(signature)?;
+        line.raw(open);
+        Some(())
+    });
+    if one_line.is_none() {
+        broken_signature(prefix, params, ret, open, indent, out)?;
+    }
+    if stmts.is_empty() {
+        return Some(());
+    }
+    block(stmts, indent + 4, out)?;
+    out.unchecked(indent, "}");
+    Some(())
+}
+
+/// `fn name(` / a parameter per line with its comma / `) -> T {`.
+fn broken_signature(
+    prefix: &[Tok],
+    params: &[Tok],
+    ret: &[Tok],
+    open: &str,
+    indent: usize,
+    out: &mut Out,
+) -> Option<()> {
+    if params.is_empty() {
+        return None;
+    }
+    out.line(indent, |line| {
+        line.tokens(prefix)?;
+        line.open("(");
+        Some(())
+    })?;
+    comma_lines(&split_on_commas(params), indent + 4, out)?;
+    out.line(indent, |line| {
+        line.raw(")");
+        line.tokens(ret)?;
+        line.raw(open);
+        Some(())
+    })
+    .or_else(|| broken_return_type(ret, open, indent, out))
+}
+
+/// `) -> Type<` / a generic argument per line / `> + 'a {`: the first generics of a return type
+/// too long for its line.
+fn broken_return_type(ret: &[Tok], open: &str, indent: usize, out: &mut Out) -> Option<()> {
+    let lt = ret.iter().position(|t| t.is_punct('<'))?;
+    let gt = lt + 1 + super::closing_angle(&ret[lt + 1..])?;
+    out.line(indent, |line| {
+        line.raw(")");
+        line.tokens(&ret[..lt])?;
+        line.open("<");
+        Some(())
+    })?;
+    comma_lines(&split_on_commas(&ret[lt + 1..gt]), indent + 4, out)?;
+    out.line(indent, |line| {
+        line.raw(">");
+        line.tokens(&ret[gt + 1..])?;
+        line.raw(open);
+        Some(())
+    })
+}
+
+/// A broken list's elements, a line each with its comma; the last comma is prettyplease's break,
+/// which does not count toward the margin.
+fn comma_lines(elems: &[&[Tok]], indent: usize, out: &mut Out) -> Option<()> {
+    for (i, elem) in elems.iter().enumerate() {
+        let last = i + 1 == elems.len();
+        let write = |line: &mut super::flat::Line<'_>| {
+            line.tokens(elem)?;
+            if !last {
+                line.raw(",");
+            }
+            Some(())
+        };
+        out.line_then(indent, write, if last { "," } else { "" })?;
+    }
+    Some(())
+}
+
+/// An item that prettyplease keeps on one line when it fits: `const`, `use`, `type`, a tuple or
+/// unit struct.
+fn one_line(tokens: &[Tok], indent: usize, out: &mut Out) -> Option<()> {
+    if !matches!(tokens.last(), Some(t) if t.is_punct(';')) {
+        return None;
+    }
+    out.line(indent, |line| line.tokens(tokens))
+}
