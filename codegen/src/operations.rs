@@ -579,6 +579,21 @@ fn set_query(field: &str, option: bool, value: TokenStream) -> TokenStream {
     }
 }
 
+/// The page's total as `u64`, from the first sibling that has a count field.
+fn page_total(siblings: &[&PagePlan], option: &crate::prelude::StdPath) -> TokenStream {
+    match siblings.iter().find_map(|p| p.total.as_ref()) {
+        Some((total, true)) => {
+            let total = ident(total);
+            quote!(self.#total.and_then(|n| u64::try_from(n).ok()))
+        }
+        Some((total, false)) => {
+            let total = ident(total);
+            quote!(u64::try_from(self.#total).ok())
+        }
+        None => quote!(#option::None),
+    }
+}
+
 /// `impl Page` for a list response: what every list operation with this response reads (its
 /// count, its next marker).
 pub fn emit_page(plan: &Plan<'_>, page: &PagePlan, rt: &syn::Path) -> TokenStream {
@@ -604,51 +619,27 @@ pub fn emit_page(plan: &Plan<'_>, page: &PagePlan, rt: &syn::Path) -> TokenStrea
         .filter_map(|o| o.page.as_ref())
         .filter(|p| p.response == page.response)
         .collect();
-    let total_value = match siblings.iter().find_map(|p| p.total.as_ref()) {
-        Some((total, true)) => {
-            let total = ident(total);
-            quote!(self.#total.and_then(|n| u64::try_from(n).ok()))
-        }
-        Some((total, false)) => {
-            let total = ident(total);
-            quote!(u64::try_from(self.#total).ok())
-        }
-        None => quote!(#option::None),
-    };
+    let total_value = page_total(&siblings, &option);
     let next_marker = siblings
         .iter()
         .find_map(|p| match &p.by {
             PageBy::Marker {
                 from: MarkerFrom::Reply(steps),
                 ..
-            } => Some(steps),
+            } => Some(text_of(quote!(self), steps)),
             _ => None,
         })
-        .map(|steps| {
-            let value = text_of(quote!(self), steps);
-            quote! {
-                fn next_marker(&self) -> #option<#string> {
-                    #value
-                }
-            }
-        });
+        .map(|value| quote!(fn next_marker(&self) -> #option<#string> { #value }));
     let item_marker = siblings
         .iter()
         .find_map(|p| match &p.by {
             PageBy::Marker {
                 from: MarkerFrom::LastItem(step),
                 ..
-            } => Some(step),
+            } => Some(text_of(quote!(item), std::slice::from_ref(step))),
             _ => None,
         })
-        .map(|step| {
-            let value = text_of(quote!(item), std::slice::from_ref(step));
-            quote! {
-                fn item_marker(item: &Self::Item) -> #option<#string> {
-                    #value
-                }
-            }
-        });
+        .map(|value| quote!(fn item_marker(item: &Self::Item) -> #option<#string> { #value }));
     quote! {
         impl #rt::plumbing::Page for #resp {
             type Item = #item;
