@@ -46,7 +46,7 @@ pub struct Report {
     pub examples: usize,
     /// Of those, the ones that parse as JSON.
     pub valid_json: usize,
-    /// Of the others, the ones a conservative repair makes JSON ([`repair`]): their fields
+    /// Of the others, the ones a conservative repair makes JSON (`repair`): their fields
     /// are checked like any other's.
     pub repaired: usize,
     /// Examples with a schema to check against.

@@ -8,7 +8,7 @@
 //! - a map: a field typed as a model whose example value has none of the model's fields as keys,
 //!   but holds objects (or lists of them) with those fields under keys of its own (network
 //!   names, ids) is a map of that model (`map<string,array<Address>>`);
-//! - a wrapper the example leaves out: see [`unwrap`].
+//! - a wrapper the example leaves out: see `unwrap`.
 
 use serde_json::{Map, Value};
 
