@@ -50,11 +50,12 @@ fn format_unit(
         Slot::RootBefore | Slot::RootAfter => 0,
     };
     let in_impl = unit.slot() == Slot::Impl;
-    let fallback = |items: TokenStream, depth: usize| wrapped(unit, items, depth, in_impl);
+    let fallback =
+        |items: TokenStream, depth: usize, in_impl: bool| wrapped(unit, items, depth, in_impl);
     let text = if fast {
-        crate::print::items(items, depth, &fallback)?.0
+        crate::print::items(items, depth, in_impl, &fallback)?.0
     } else {
-        fallback(items, depth)?
+        fallback(items, depth, in_impl)?
     };
     crate::docs::expand_deferred(&text, &docs).ok_or_else(|| {
         CodegenError::new(format!(
@@ -63,8 +64,8 @@ fn format_unit(
     })
 }
 
-/// Items formatted at `depth`: inside `depth` wrapper items (the innermost an `impl` for
-/// methods), whose lines are then dropped.
+/// Items formatted at `depth`: inside `depth` wrapper items (the innermost an `impl` for the
+/// items of an impl block), whose lines are then dropped.
 fn wrapped(
     unit: &Unit,
     items: TokenStream,
@@ -74,7 +75,7 @@ fn wrapped(
     if depth == 0 {
         return unparse(items);
     }
-    let innermost = if in_impl && depth == 1 {
+    let innermost = if in_impl {
         quote!(impl Wrapper)
     } else {
         quote!(mod wrapper)
@@ -334,8 +335,10 @@ mod tests {
         let mut total = crate::print::Coverage::default();
         for unit in gen.units() {
             let (items, _docs) = crate::docs::deferring(|| gen.emit(&unit, &rt));
-            let fallback = |items: TokenStream, depth: usize| wrapped(&unit, items, depth, false);
-            let (_, c) = crate::print::items(items, 1, &fallback).unwrap();
+            let fallback = |items: TokenStream, depth: usize, in_impl: bool| {
+                wrapped(&unit, items, depth, in_impl)
+            };
+            let (_, c) = crate::print::items(items, 1, false, &fallback).unwrap();
             total.printed += c.printed;
             total.fallback += c.fallback;
         }

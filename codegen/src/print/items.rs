@@ -163,12 +163,7 @@ fn implementation(tokens: &[Tok], indent: usize, out: &mut Out) -> Option<()> {
     }
     let items = super::split_items(inner)?;
     let open = if items.is_empty() { " {}" } else { " {" };
-    out.line(indent, |line| {
-        line.tokens(header)?;
-        line.raw(open);
-        Some(())
-    })
-    .or_else(|| impl_header_broken(header, open, indent, out))?;
+    impl_header(header, open, indent, out)?;
     if items.is_empty() {
         return Some(());
     }
@@ -177,6 +172,36 @@ fn implementation(tokens: &[Tok], indent: usize, out: &mut Out) -> Option<()> {
     }
     out.unchecked(indent, "}");
     Some(())
+}
+
+/// A non-empty impl block's attributes and header, and its items (printed by the caller, each
+/// on its own).
+pub(super) fn impl_head(tokens: &[Tok], indent: usize) -> Option<(Out, &[Tok])> {
+    let (attrs, rest) = split_attrs(tokens);
+    if keyword(rest)? != "impl" {
+        return None;
+    }
+    let (last, header) = rest.split_last()?;
+    let inner = last.group(Delimiter::Brace)?;
+    if inner.is_empty() || header.iter().any(|t| t.is_ident("where")) {
+        return None;
+    }
+    let mut out = Out::new();
+    for attr in attrs {
+        attribute(attr, indent, &mut out)?;
+    }
+    impl_header(header, " {", indent, &mut out)?;
+    Some((out, inner))
+}
+
+/// `impl … {` on one line when it fits.
+fn impl_header(header: &[Tok], open: &str, indent: usize, out: &mut Out) -> Option<()> {
+    out.line(indent, |line| {
+        line.tokens(header)?;
+        line.raw(open);
+        Some(())
+    })
+    .or_else(|| impl_header_broken(header, open, indent, out))
 }
 
 /// `impl<…> Trait` / `for Type {`: prettyplease breaks a long trait impl's header before `for`.

@@ -85,14 +85,17 @@ impl Out {
 }
 
 /// Formats `tokens` at `depth` with prettyplease: the way back for what `print` does not know.
-pub(crate) type Fallback<'f> = &'f dyn Fn(TokenStream, usize) -> Result<String, CodegenError>;
+/// The flag says whether the items stand in an impl block (methods) rather than a module.
+pub(crate) type Fallback<'f> = &'f dyn Fn(TokenStream, usize, bool) -> Result<String, CodegenError>;
 
 /// Formats the items of `tokens` at `depth` (4 spaces each): those of a known shape here, each
-/// run of the others by `fallback`, in their order. A module is opened here and its items taken
-/// one by one, so one unknown item does not send the whole module to prettyplease.
+/// run of the others by `fallback`, in their order; `in_impl` when they stand in an impl block.
+/// A module or an impl block is opened here and its items taken one by one, so one unknown item
+/// does not send the whole block to prettyplease.
 pub(crate) fn items(
     tokens: TokenStream,
     depth: usize,
+    in_impl: bool,
     fallback: Fallback<'_>,
 ) -> Result<(String, Coverage), CodegenError> {
     let tokens = tree::tree(tokens);
@@ -101,7 +104,7 @@ pub(crate) fn items(
         coverage: Coverage::default(),
         fallback,
     };
-    printer.items(&tokens, depth)?;
+    printer.items(&tokens, depth, in_impl)?;
     Ok((printer.text, printer.coverage))
 }
 
@@ -119,36 +122,48 @@ struct Printer<'f> {
 }
 
 impl Printer<'_> {
-    fn items(&mut self, tokens: &[Tok], depth: usize) -> Result<(), CodegenError> {
+    fn items(&mut self, tokens: &[Tok], depth: usize, in_impl: bool) -> Result<(), CodegenError> {
+        let at = (depth, in_impl);
         let Some(split) = split_items(tokens) else {
-            return self.flush(&mut vec![tokens], depth);
+            return self.flush(&mut vec![tokens], at);
         };
         let mut pending: Vec<&[Tok]> = Vec::new();
         for item in split {
             let mut out = Out::new();
-            if items::item(item, depth * 4, &mut out).is_some() {
-                self.flush(&mut pending, depth)?;
-                self.text.push_str(&out.text);
-                self.coverage.printed += 1;
-            } else if let Some((head, inner)) = items::module(item, depth * 4) {
-                self.flush(&mut pending, depth)?;
-                self.text.push_str(&head.text);
-                self.items(inner, depth + 1)?;
-                head.close(depth * 4, &mut self.text);
-            } else {
+            let printed = items::item(item, depth * 4, &mut out).is_some();
+            let opened = match printed {
+                true => None,
+                false => items::module(item, depth * 4)
+                    .map(|(head, inner)| (head, inner, false))
+                    .or_else(|| items::impl_head(item, depth * 4).map(|(h, i)| (h, i, true))),
+            };
+            if !printed && opened.is_none() {
                 pending.push(item);
                 self.coverage.fallback += 1;
+                continue;
+            }
+            self.flush(&mut pending, at)?;
+            match opened {
+                None => {
+                    self.text.push_str(&out.text);
+                    self.coverage.printed += 1;
+                }
+                Some((head, inner, is_impl)) => {
+                    self.text.push_str(&head.text);
+                    self.items(inner, depth + 1, is_impl)?;
+                    head.close(depth * 4, &mut self.text);
+                }
             }
         }
-        self.flush(&mut pending, depth)
+        self.flush(&mut pending, at)
     }
 
-    fn flush(&mut self, pending: &mut Vec<&[Tok]>, depth: usize) -> Result<(), CodegenError> {
+    fn flush(&mut self, pending: &mut Vec<&[Tok]>, at: (usize, bool)) -> Result<(), CodegenError> {
         if pending.is_empty() {
             return Ok(());
         }
         let tokens: TokenStream = pending.drain(..).map(tree::stream).collect();
-        self.text.push_str(&(self.fallback)(tokens, depth)?);
+        self.text.push_str(&(self.fallback)(tokens, at.0, at.1)?);
         Ok(())
     }
 }
@@ -242,11 +257,22 @@ mod tests {
                 syn::parse2(tokens).map_err(|e| CodegenError::new(e.to_string()))?;
             Ok(prettyplease::unparse(&file))
         };
-        let fallback = |tokens: TokenStream, depth: usize| {
-            assert_eq!(depth, 0, "the test items stand at the root");
-            pretty(tokens)
+        // The items wrapped in `depth` items (the innermost an impl block for methods), whose
+        // lines are then dropped: as `assemble` does.
+        let fallback = |tokens: TokenStream, depth: usize, in_impl: bool| {
+            let mut wrapped = match (depth, in_impl) {
+                (0, _) => tokens,
+                (_, true) => quote::quote!(impl W { #tokens }),
+                (_, false) => quote::quote!(mod w { #tokens }),
+            };
+            for _ in 1..depth {
+                wrapped = quote::quote!(mod w { #wrapped });
+            }
+            let text = pretty(wrapped)?;
+            let lines: Vec<&str> = text.split_inclusive('\n').collect();
+            Ok(lines[depth..lines.len() - depth].concat())
         };
-        let (fast, coverage) = items(tokens.clone(), 0, &fallback).unwrap();
+        let (fast, coverage) = items(tokens.clone(), 0, false, &fallback).unwrap();
         (fast, pretty(tokens).unwrap(), coverage)
     }
 
@@ -371,5 +397,13 @@ fn short() -> Point {
             "fn a() {{\n    {fits}\n}}\nfn b() {{\n    call(\n        first_argument,\n        {over},\n    );\n}}\n"
         );
         assert_prints(&src, &expected, 2);
+    }
+
+    #[test]
+    fn an_impl_block_is_opened_so_only_the_unknown_method_goes_to_prettyplease() {
+        let src = "impl Thing { fn branchy(&self) -> u8 { if self.x { 1 } else { 2 } } \
+                   pub fn plain(&self) -> u8 { self.x } }";
+        let expected = "impl Thing {\n    fn branchy(&self) -> u8 {\n        if self.x { 1 } else { 2 }\n    }\n    pub fn plain(&self) -> u8 {\n        self.x\n    }\n}\n";
+        assert_prints(src, expected, 1);
     }
 }
