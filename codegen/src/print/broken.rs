@@ -90,7 +90,11 @@ fn broken(tokens: &[Tok], end: End<'_>, indent: usize, out: &mut Out) -> Option<
     if has_dot(&tokens[value..]) {
         return super::chain::broken(&tokens[..value], &tokens[value..], end, indent, out);
     }
-    let at = tokens.iter().position(|t| matches!(t, Tok::Group(..)))?;
+    // A `const`'s type (`&[&Info]`) is not where it breaks: its value is.
+    let at = value
+        + tokens[value..]
+            .iter()
+            .position(|t| matches!(t, Tok::Group(..)))?;
     let (head, tail) = (&tokens[..at], &tokens[at + 1..]);
     if has_method_call(head) || !tail.iter().all(|t| matches!(t, Tok::Punct('?' | ';', _))) {
         return None;
@@ -132,11 +136,7 @@ impl List<'_, '_> {
         if elems.is_empty() {
             return None;
         }
-        out.line(self.indent, |line| {
-            line.tokens(head)?;
-            line.open(open);
-            Some(())
-        })?;
+        opening(head, open, self.indent, out)?;
         self.elements(elems, out)?;
         self.close(close, out)
     }
@@ -204,6 +204,28 @@ fn value_start(tokens: &[Tok]) -> usize {
 /// A top-level `.`: the value is a field access or method chain.
 fn has_dot(tokens: &[Tok]) -> bool {
     tokens.iter().any(|t| t.is_punct('.'))
+}
+
+/// `head` and the list's opening delimiter. A head with nowhere to break (no group, no
+/// generics: `pub const NAME: Path = Path {`) may run past the margin, as prettyplease lets it.
+fn opening(head: &[Tok], open: &str, indent: usize, out: &mut Out) -> Option<()> {
+    let write = |line: &mut super::flat::Line<'_>| {
+        line.tokens(head)?;
+        line.open(open);
+        Some(())
+    };
+    let rigid = !head
+        .iter()
+        .any(|t| matches!(t, Tok::Group(..) | Tok::Punct('<', _)));
+    match rigid {
+        true => {
+            let mut text = String::new();
+            write(&mut super::flat::Line::new(&mut text))?;
+            out.unchecked(indent, &text);
+            Some(())
+        }
+        false => out.line(indent, write),
+    }
 }
 
 /// The path and fields of arguments that are one struct literal (prettyplease's "blocklike"
