@@ -14,8 +14,8 @@ struct Segment<'t> {
     args: Option<&'t [Tok]>,
 }
 
-/// Prints `head` then the chain in `tokens[at..]`, broken; `None` if `tokens[at..]` is not a
-/// path followed by `.name(args)` segments and a `?`/`;` tail.
+/// Prints `head` then `chain`, broken; `None` unless `chain` is a path followed by
+/// `.name(args)` segments and a `?`/`;` tail.
 pub(super) fn broken(
     head: &[Tok],
     chain: &[Tok],

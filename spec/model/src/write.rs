@@ -6,6 +6,10 @@ use std::path::Path;
 
 /// Writes `contents` to `path` atomically: into a temporary file in the same directory, then
 /// renamed over `path` (a rename within one directory replaces the file in one step).
+///
+/// No `fsync`: the rename already keeps a failed or killed run from leaving a partial file, and
+/// every output is made again by the next run; waiting for the disk cost a fifth of the
+/// generator's time (20 ms of 120 for a whole client).
 pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
@@ -25,7 +29,7 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
     let result = (|| {
         let mut f = fs::File::create(&tmp)?;
         f.write_all(contents)?;
-        f.sync_all()?;
+        drop(f);
         fs::rename(&tmp, path)
     })();
     if result.is_err() {
