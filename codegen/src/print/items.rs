@@ -134,13 +134,18 @@ fn structure(tokens: &[Tok], indent: usize, out: &mut Out) -> Option<()> {
             Some(())
         });
     }
+    members(header, fields, indent, out)
+}
+
+/// `header {`, each member (a field, a variant) with its attributes and a comma, `}`.
+fn members(header: &[Tok], members: &[Tok], indent: usize, out: &mut Out) -> Option<()> {
     out.line(indent, |line| {
         line.tokens(header)?;
         line.raw(" {");
         Some(())
     })?;
-    for field in split_on_commas(fields) {
-        let (attrs, rest) = split_attrs(field);
+    for member in split_on_commas(members) {
+        let (attrs, rest) = split_attrs(member);
         for attr in attrs {
             attribute(attr, indent + 4, out)?;
         }
@@ -222,24 +227,7 @@ fn enumeration(tokens: &[Tok], indent: usize, out: &mut Out) -> Option<()> {
     if variants.is_empty() {
         return None;
     }
-    out.line(indent, |line| {
-        line.tokens(header)?;
-        line.raw(" {");
-        Some(())
-    })?;
-    for variant in split_on_commas(variants) {
-        let (attrs, rest) = split_attrs(variant);
-        for attr in attrs {
-            attribute(attr, indent + 4, out)?;
-        }
-        out.line(indent + 4, |line| {
-            line.tokens(rest)?;
-            line.raw(",");
-            Some(())
-        })?;
-    }
-    out.unchecked(indent, "}");
-    Some(())
+    members(header, variants, indent, out)
 }
 
 /// A module's attributes and `mod name {` line, and its items (printed by the caller, each on
