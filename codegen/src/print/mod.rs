@@ -11,6 +11,7 @@ mod blocks;
 mod broken;
 mod chain;
 mod flat;
+mod functions;
 mod items;
 mod tree;
 mod unescape;
