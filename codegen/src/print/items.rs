@@ -179,27 +179,41 @@ fn implementation(tokens: &[Tok], indent: usize, out: &mut Out) -> Option<()> {
     Some(())
 }
 
-/// A non-empty impl block's attributes and header, and its items (printed by the caller, each
-/// on its own).
-pub(super) fn impl_head(tokens: &[Tok], indent: usize) -> Option<(Out, &[Tok])> {
-    let (attrs, rest) = split_attrs(tokens);
-    if keyword(rest)? != "impl" {
-        return None;
-    }
-    let (last, header) = rest.split_last()?;
-    let inner = last.group(Delimiter::Brace)?;
-    if inner.is_empty() || header.iter().any(|t| t.is_ident("where")) {
-        return None;
-    }
-    let mut out = Out::new();
-    for attr in attrs {
-        attribute(attr, indent, &mut out)?;
-    }
-    impl_header(header, " {", indent, &mut out)?;
-    Some((out, inner))
+/// A block opened by the caller so that its items print (or fall back) one by one: its
+/// attributes and head line, its items, and whether it is an impl block (of methods) rather
+/// than a module.
+pub(super) struct Opened<'t> {
+    pub head: Out,
+    pub items: &'t [Tok],
+    pub in_impl: bool,
 }
 
-/// `impl … {` on one line when it fits.
+/// Opens a non-empty module or impl block whose attributes and head print here.
+pub(super) fn open(tokens: &[Tok], indent: usize) -> Option<Opened<'_>> {
+    let (attrs, rest) = split_attrs(tokens);
+    let in_impl = match keyword(rest)? {
+        "impl" => true,
+        "mod" => false,
+        _ => return None,
+    };
+    let (last, header) = rest.split_last()?;
+    let items = last.group(Delimiter::Brace)?;
+    if items.is_empty() || header.iter().any(|t| t.is_ident("where")) {
+        return None;
+    }
+    let mut head = Out::new();
+    for attr in attrs {
+        attribute(attr, indent, &mut head)?;
+    }
+    impl_header(header, " {", indent, &mut head)?;
+    Some(Opened {
+        head,
+        items,
+        in_impl,
+    })
+}
+
+/// `impl … {` (or `mod … {`) on one line when it fits.
 fn impl_header(header: &[Tok], open: &str, indent: usize, out: &mut Out) -> Option<()> {
     out.line(indent, |line| {
         line.tokens(header)?;
@@ -228,30 +242,6 @@ fn enumeration(tokens: &[Tok], indent: usize, out: &mut Out) -> Option<()> {
         return None;
     }
     members(header, variants, indent, out)
-}
-
-/// A module's attributes and `mod name {` line, and its items (printed by the caller, each on
-/// its own); `None` unless `tokens` is a non-empty module whose head prints here.
-pub(super) fn module(tokens: &[Tok], indent: usize) -> Option<(Out, &[Tok])> {
-    let (attrs, rest) = split_attrs(tokens);
-    if keyword(rest)? != "mod" {
-        return None;
-    }
-    let (last, header) = rest.split_last()?;
-    let inner = last.group(Delimiter::Brace)?;
-    if inner.is_empty() {
-        return None;
-    }
-    let mut out = Out::new();
-    for attr in attrs {
-        attribute(attr, indent, &mut out)?;
-    }
-    out.line(indent, |line| {
-        line.tokens(header)?;
-        line.raw(" {");
-        Some(())
-    })?;
-    Some((out, inner))
 }
 
 /// An item that prettyplease keeps on one line when it fits: `const`, `use`, `type`, a tuple or

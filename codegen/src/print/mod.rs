@@ -131,29 +131,18 @@ impl Printer<'_> {
         let mut pending: Vec<&[Tok]> = Vec::new();
         for item in split {
             let mut out = Out::new();
-            let printed = items::item(item, depth * 4, &mut out).is_some();
-            let opened = match printed {
-                true => None,
-                false => items::module(item, depth * 4)
-                    .map(|(head, inner)| (head, inner, false))
-                    .or_else(|| items::impl_head(item, depth * 4).map(|(h, i)| (h, i, true))),
-            };
-            if !printed && opened.is_none() {
+            if items::item(item, depth * 4, &mut out).is_some() {
+                self.flush(&mut pending, at)?;
+                self.text.push_str(&out.text);
+                self.coverage.printed += 1;
+            } else if let Some(block) = items::open(item, depth * 4) {
+                self.flush(&mut pending, at)?;
+                self.text.push_str(&block.head.text);
+                self.items(block.items, depth + 1, block.in_impl)?;
+                block.head.close(depth * 4, &mut self.text);
+            } else {
                 pending.push(item);
                 self.coverage.fallback += 1;
-                continue;
-            }
-            self.flush(&mut pending, at)?;
-            match opened {
-                None => {
-                    self.text.push_str(&out.text);
-                    self.coverage.printed += 1;
-                }
-                Some((head, inner, is_impl)) => {
-                    self.text.push_str(&head.text);
-                    self.items(inner, depth + 1, is_impl)?;
-                    head.close(depth * 4, &mut self.text);
-                }
             }
         }
         self.flush(&mut pending, at)
