@@ -7,5 +7,6 @@ pub mod openapi;
 pub mod text;
 pub mod url;
 pub mod write;
+mod yaml_fast;
 
 pub use model::*;

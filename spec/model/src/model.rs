@@ -405,6 +405,12 @@ impl Field {
 impl Spec {
     /// Parses a spec from YAML text. `file` names the text in errors.
     pub fn from_yaml(file: &str, text: &str) -> Result<Spec, SpecError> {
+        // The fast path reads the YAML that `to_yaml` writes several times faster than
+        // serde_yaml. It declines anything it is not sure to read as serde_yaml would, and then
+        // serde_yaml reads the text: results and errors are always serde_yaml's.
+        if let Some(spec) = Self::from_yaml_fast(text) {
+            return Ok(spec);
+        }
         serde_yaml::from_str(text).map_err(|e| {
             let (line, column) = e
                 .location()
@@ -417,6 +423,11 @@ impl Spec {
                 message: e.to_string(),
             }
         })
+    }
+
+    /// The fast path of [`Spec::from_yaml`] alone: `None` when it declines the text.
+    pub(crate) fn from_yaml_fast(text: &str) -> Option<Spec> {
+        crate::yaml_fast::from_str(text)
     }
 
     /// Serializes to YAML. Deterministic: operations keep their order, schemas are sorted.
