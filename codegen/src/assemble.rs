@@ -284,7 +284,7 @@ mod tests {
 
     /// The fast printer (`print`) writes what prettyplease writes, byte for byte, on every
     /// spec with every option that changes the code's shape, and takes most items itself (DCS
-    /// 2,198 of 2,319, ECS 2,038 of 2,148, the fixture 203 of 218 in 2026-12).
+    /// 2,165 of 2,226, ECS 1,960 of 2,010, the fixture 189 of 203 in 2026-12).
     #[test]
     fn the_fast_printer_matches_prettyplease_and_prints_most_items() {
         let variants = [
@@ -326,7 +326,7 @@ mod tests {
             }
             let coverage = coverage(&Gen::new(&spec, &Options::default()).unwrap());
             let share = coverage.printed as f64 / (coverage.printed + coverage.fallback) as f64;
-            assert!(share >= 0.9, "{path}: the fast printer took {coverage:?}");
+            assert!(share >= 0.92, "{path}: the fast printer took {coverage:?}");
         }
     }
 

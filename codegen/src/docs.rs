@@ -39,6 +39,16 @@ pub fn escape_line(line: &str) -> String {
 }
 
 pub(crate) fn escape_text(text: &str, out: &mut String) {
+    // Most text has nothing to escape or drop: copied in one go.
+    let plain = |b: &u8| (0x20..0x7f).contains(b) && !b"\\[]<>`*_#|~".contains(b);
+    if text.as_bytes().iter().all(plain) {
+        out.push_str(text);
+    } else {
+        escape_chars(text, out);
+    }
+}
+
+fn escape_chars(text: &str, out: &mut String) {
     for c in text.chars() {
         match c {
             '\\' | '[' | ']' | '<' | '>' | '`' | '*' | '_' | '#' | '|' | '~' => {
@@ -176,6 +186,8 @@ impl Doc {
 /// Starts a deferred doc's one-line placeholder. Doc text never holds control characters
 /// (`escape_text` drops them), so the placeholder cannot be confused with a real doc line.
 const MARK: char = '\u{7f}';
+/// How a placeholder prints: a `///` line whose text starts with [`MARK`].
+const PLACEHOLDER: &str = "///\u{7f}";
 
 thread_local! {
     /// The docs deferred on this thread, while [`deferring`] runs.
@@ -200,26 +212,30 @@ pub fn expand_deferred(source: &str, docs: &[Vec<String>]) -> Option<String> {
     }
     let extra: usize = docs.iter().flatten().map(|l| l.len() + 16).sum();
     let mut out = String::with_capacity(source.len() + extra);
+    let mut copied = 0;
     let mut expanded = 0;
-    for line in source.split_inclusive('\n') {
-        let body = line.trim_start_matches(' ');
-        let index = body
-            .strip_prefix("///")
-            .and_then(|rest| rest.strip_prefix(MARK))
-            .and_then(|n| n.trim_end().parse::<usize>().ok());
-        let Some(index) = index else {
-            out.push_str(line);
+    // Only the placeholder lines are looked at: a substring search, not a pass per line.
+    for (at, prefix) in source.match_indices(PLACEHOLDER) {
+        let line_start = source[..at].rfind('\n').map_or(0, |i| i + 1);
+        let indent = &source[line_start..at];
+        let line_end = source[at..].find('\n').map_or(source.len(), |i| at + i);
+        let index = source[at + prefix.len()..line_end]
+            .trim_end()
+            .parse::<usize>();
+        let (true, Ok(index)) = (indent.bytes().all(|b| b == b' '), index) else {
             continue;
         };
-        let indent = &line[..line.len() - body.len()];
+        out.push_str(&source[copied..line_start]);
         for doc_line in docs.get(index)? {
             out.push_str(indent);
             out.push_str("///");
             out.push_str(doc_line.trim_end_matches(' '));
             out.push('\n');
         }
+        copied = (line_end + 1).min(source.len());
         expanded += 1;
     }
+    out.push_str(&source[copied..]);
     (expanded == docs.len()).then_some(out)
 }
 
@@ -235,6 +251,63 @@ mod tests {
         );
         assert_eq!(escape_line("# not a heading"), r"\# not a heading");
         assert_eq!(escape_line("```rust"), r"\`\`\`rust");
+    }
+
+    #[test]
+    fn text_copied_in_one_go_is_what_escaping_it_gives() {
+        let texts = [
+            "plain words, digits 123 and (parentheses): fine!",
+            "a_b",
+            "[x]",
+            "tab\there",
+            "del\u{7f}",
+            "中文",
+            "~tilde",
+            "`tick`",
+            "back\\slash",
+            "",
+        ];
+        for text in texts {
+            let (mut fast, mut slow) = (String::new(), String::new());
+            escape_text(text, &mut fast);
+            escape_chars(text, &mut slow);
+            assert_eq!(fast, slow, "{text:?}");
+        }
+        let mut out = String::new();
+        escape_text("a_b [c]", &mut out);
+        assert_eq!(out, r"a\_b \[c\]");
+    }
+
+    #[test]
+    fn placeholders_expand_at_their_indentation_and_nowhere_else() {
+        let docs = vec![
+            vec![
+                " First.".to_string(),
+                String::new(),
+                " Second.  ".to_string(),
+            ],
+            vec![" Only.".to_string()],
+        ];
+        let source = format!(
+            "///{MARK}0\nstruct A;\nimpl A {{\n    ///{MARK}1\n    fn f() {{ \"///{MARK}0\" }}\n}}"
+        );
+        let expected = format!(
+            "/// First.\n///\n/// Second.\nstruct A;\nimpl A {{\n    /// Only.\n    fn f() {{ \"///{MARK}0\" }}\n}}"
+        );
+        assert_eq!(expand_deferred(&source, &docs).as_deref(), Some(&*expected));
+        // The last line without its newline; a placeholder left over or missing is an error.
+        assert_eq!(
+            expand_deferred(
+                &format!("  ///{MARK}1"),
+                &[docs[1].clone(), docs[1].clone()]
+            ),
+            None
+        );
+        assert_eq!(
+            expand_deferred(&format!("  ///{MARK}0"), &docs[1..]).as_deref(),
+            Some("  /// Only.\n")
+        );
+        assert_eq!(expand_deferred("no placeholder", &docs), None);
     }
 
     #[test]

@@ -521,6 +521,23 @@ const TRIGGERS: [&str; 8] = [
     "请参考",
 ];
 
+/// The first trigger at or after `from`, the longest where several start at one place. One
+/// pass over the bytes: a substring search per trigger cost more than the rest of the line's
+/// rendering.
+fn next_trigger(line: &str, from: usize) -> Option<(usize, &'static str)> {
+    let bytes = line.as_bytes();
+    let firsts = TRIGGERS.map(|t| t.as_bytes()[0]);
+    (from..bytes.len())
+        .filter(|&i| firsts.contains(&bytes[i]))
+        .find_map(|i| {
+            TRIGGERS
+                .iter()
+                .filter(|t| bytes[i..].starts_with(t.as_bytes()))
+                .max_by_key(|t| t.len())
+                .map(|t| (i, *t))
+        })
+}
+
 /// A cross-reference found in a line: where its title is, and what it links to (`None`: not
 /// resolved).
 struct XRef {
@@ -534,11 +551,7 @@ fn xrefs(line: &str, env: &Env<'_>, stats: &mut Stats) -> Vec<XRef> {
     let mut out: Vec<XRef> = Vec::new();
     let mut from = 0;
     while from < line.len() {
-        let Some((at, trigger)) = TRIGGERS
-            .iter()
-            .filter_map(|t| line[from..].find(t).map(|i| (from + i, *t)))
-            .min_by_key(|&(i, t)| (i, usize::MAX - t.len()))
-        else {
+        let Some((at, trigger)) = next_trigger(line, from) else {
             break;
         };
         from = at + trigger.len();
@@ -719,6 +732,15 @@ fn words(text: &str, env: &Env<'_>, stats: &mut Stats, out: &mut String) {
 }
 
 fn word(w: &str, env: &Env<'_>, stats: &mut Stats, out: &mut String) {
+    if is_plain_word(w) {
+        out.push_str(w);
+    } else {
+        marked_word(w, env, stats, out);
+    }
+}
+
+/// A word as a code span, a URL, or escaped text.
+fn marked_word(w: &str, env: &Env<'_>, stats: &mut Stats, out: &mut String) {
     if let Some(at) = url_start(w) {
         escape_text(&w[..at], out);
         let tail = &w[at..];
@@ -745,6 +767,19 @@ fn word(w: &str, env: &Env<'_>, stats: &mut Stats, out: &mut String) {
     } else {
         escape_text(w, out);
     }
+}
+
+/// Most words of prose: letters, all lower-case or capitalized, and at most one of `.,;:` after
+/// them. Such a word is neither a URL nor code (no underscore, no camelCase hump, not upper-case,
+/// not `true`/`false`/`null`) and needs no escaping, so it is written as it is.
+fn is_plain_word(w: &str) -> bool {
+    let core = w.strip_suffix(['.', ',', ';', ':']).unwrap_or(w);
+    let Some((first, rest)) = core.as_bytes().split_first() else {
+        return false;
+    };
+    first.is_ascii_alphabetic()
+        && rest.iter().all(u8::is_ascii_lowercase)
+        && !matches!(core, "true" | "false" | "null")
 }
 
 /// Whether a word is code: an identifier with an underscore (`enable_publicip`), a camelCase
@@ -834,6 +869,84 @@ mod tests {
         );
         l.client = "DcsClient".into();
         l
+    }
+
+    /// Triggers as the first version found them: a substring search each, the earliest match
+    /// and, of those at one place, the longest.
+    fn next_trigger_by_search(line: &str, from: usize) -> Option<(usize, &'static str)> {
+        TRIGGERS
+            .iter()
+            .filter_map(|t| line[from..].find(t).map(|i| (from + i, *t)))
+            .min_by_key(|&(i, t)| (i, usize::MAX - t.len()))
+    }
+
+    #[test]
+    fn the_trigger_scan_finds_what_a_search_per_trigger_finds() {
+        let lines = [
+            "For details, see Querying AZs. Or refer to Table 3.",
+            "Seesee see  See refer torefer to x",
+            "riser Refer to 请参见参见详见请参考 see",
+            "详见「查询指定实例」，或请参考表3。请参见",
+            "no trigger at all, only words like seen, referral and resee",
+            "",
+            "see",
+            "s",
+        ];
+        for line in lines {
+            for from in (0..=line.len()).filter(|&i| line.is_char_boundary(i)) {
+                assert_eq!(
+                    next_trigger(line, from),
+                    next_trigger_by_search(line, from),
+                    "{line:?} from {from}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn plain_words_are_written_as_the_full_check_would_write_them() {
+        let l = links();
+        let env = Env::new(&l, Site::Models);
+        let words = [
+            "the",
+            "The",
+            "instance.",
+            "Instance,",
+            "a",
+            "I",
+            "A.",
+            "x;",
+            "port:",
+            "http:",
+            "Redis",
+        ];
+        for w in words {
+            assert!(is_plain_word(w), "{w}");
+            let mut out = String::new();
+            marked_word(w, &env, &mut Stats::default(), &mut out);
+            assert_eq!(out, w);
+        }
+        // Code, URLs and text to escape are not plain.
+        let others = [
+            "true",
+            "null",
+            "adminPass",
+            "RUNNING",
+            "a_b",
+            "http://x",
+            "x.y",
+            "ab..",
+            "é",
+            "",
+            ".",
+            "aB",
+            "iPhone",
+            "(see",
+            "NOTE",
+        ];
+        for w in others {
+            assert!(!is_plain_word(w), "{w}");
+        }
     }
 
     fn md(text: &str, site: Site) -> (String, Stats) {

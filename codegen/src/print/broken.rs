@@ -63,9 +63,14 @@ pub(super) fn expression(tokens: &[Tok], end: End<'_>, indent: usize, out: &mut 
         .or_else(|| unbreakable(tokens, end, indent, out))
 }
 
-/// A literal or a path has nowhere to break: prettyplease lets its line run long.
+/// A literal or a path has nowhere to break, nor has a struct field holding one (`path:
+/// "/v2/…"`): prettyplease lets its line run long.
 fn unbreakable(tokens: &[Tok], end: End<'_>, indent: usize, out: &mut Out) -> Option<()> {
-    let atom = match tokens {
+    let value = match tokens {
+        [Tok::Ident(_), Tok::Punct(':', proc_macro2::Spacing::Alone), value @ ..] => value,
+        _ => tokens,
+    };
+    let atom = match value {
         [Tok::Literal(_)] => true,
         path => path
             .iter()

@@ -1,5 +1,5 @@
 //! Functions: the signature on one line when it fits, else a parameter per line and, if still
-//! too long, the return type's first generics broken too; then the body.
+//! too long, the return type's generics broken too (nested ones as well); then the body.
 
 use proc_macro2::Delimiter;
 
@@ -66,21 +66,35 @@ fn broken_signature(
 /// `) -> Type<` / a generic argument per line / `> + 'a {`: the first generics of a return type
 /// too long for its line.
 fn broken_return_type(ret: &[Tok], open: &str, indent: usize, out: &mut Out) -> Option<()> {
-    let lt = ret.iter().position(|t| t.is_punct('<'))?;
-    let gt = lt + 1 + super::closing_angle(&ret[lt + 1..])?;
+    broken_generics(ret, (")", open, ""), indent, out)
+}
+
+/// `lead Type<` / a generic argument per line / `>…trail`, `overhang` after it (prettyplease
+/// breaks generics in a box of their own, nested ones when their line is still too long).
+fn broken_generics(
+    tokens: &[Tok],
+    (lead, trail, overhang): (&str, &str, &str),
+    indent: usize,
+    out: &mut Out,
+) -> Option<()> {
+    let lt = tokens.iter().position(|t| t.is_punct('<'))?;
+    let gt = lt + 1 + super::closing_angle(&tokens[lt + 1..])?;
     out.line(indent, |line| {
-        line.raw(")");
-        line.tokens(&ret[..lt])?;
+        if !lead.is_empty() {
+            line.raw(lead);
+        }
+        line.tokens(&tokens[..lt])?;
         line.open("<");
         Some(())
     })?;
-    comma_lines(&split_on_commas(&ret[lt + 1..gt]), indent + 4, out)?;
-    out.line(indent, |line| {
+    comma_lines(&split_on_commas(&tokens[lt + 1..gt]), indent + 4, out)?;
+    let close = |line: &mut super::flat::Line<'_>| {
         line.raw(">");
-        line.tokens(&ret[gt + 1..])?;
-        line.raw(open);
+        line.tokens(&tokens[gt + 1..])?;
+        line.raw(trail);
         Some(())
-    })
+    };
+    out.line_then(indent, close, overhang)
 }
 
 /// A broken list's elements, a line each with its comma; the last comma is prettyplease's break,
@@ -95,7 +109,9 @@ fn comma_lines(elems: &[&[Tok]], indent: usize, out: &mut Out) -> Option<()> {
             }
             Some(())
         };
-        out.line_then(indent, write, if last { "," } else { "" })?;
+        let (counted, overhang) = if last { ("", ",") } else { (",", "") };
+        out.line_then(indent, write, overhang)
+            .or_else(|| broken_generics(elem, ("", counted, overhang), indent, out))?;
     }
     Some(())
 }

@@ -73,15 +73,25 @@ impl Out {
 
     /// The closing brace of what this opened, at `indent`.
     fn close(&self, indent: usize, text: &mut String) {
-        text.extend(std::iter::repeat(' ').take(indent));
+        push_indent(text, indent);
         text.push_str("}\n");
     }
 
     /// A line at `indent`, whatever its length.
     fn unchecked(&mut self, indent: usize, text: &str) {
-        self.text.extend(std::iter::repeat(' ').take(indent));
+        push_indent(&mut self.text, indent);
         self.text.push_str(text);
         self.text.push('\n');
+    }
+}
+
+fn push_indent(text: &mut String, indent: usize) {
+    const SPACES: &str = "                                                                ";
+    let mut left = indent;
+    while left > 0 {
+        let n = left.min(SPACES.len());
+        text.push_str(&SPACES[..n]);
+        left -= n;
     }
 }
 
@@ -367,6 +377,38 @@ fn short() -> Point {
 }
 "#;
         assert_prints(src, expected, 4);
+    }
+
+    #[test]
+    fn nested_generics_and_long_literal_fields_break_as_prettyplease_breaks_them() {
+        let src = r#"
+            impl Client {
+                pub fn list_group_replication_info(&self, instance_id: impl ::std::convert::AsRef<str>) -> impl ::std::future::Future<Output = Result<models::ListGroupReplicationInfoResponse, huaweicloud_runtime::Error>> + '_ {
+                    self.inner.send(instance_id)
+                }
+            }
+            pub const UPDATE: Info = Info { name: "UpdateSlavePriority", path: "/v2/{project_id}/instances/{instance_id}/groups/{group_id}/replications/{node_id}/slave-priority", deprecated: false };
+        "#;
+        let expected = r#"impl Client {
+    pub fn list_group_replication_info(
+        &self,
+        instance_id: impl ::std::convert::AsRef<str>,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            models::ListGroupReplicationInfoResponse,
+            huaweicloud_runtime::Error,
+        >,
+    > + '_ {
+        self.inner.send(instance_id)
+    }
+}
+pub const UPDATE: Info = Info {
+    name: "UpdateSlavePriority",
+    path: "/v2/{project_id}/instances/{instance_id}/groups/{group_id}/replications/{node_id}/slave-priority",
+    deprecated: false,
+};
+"#;
+        assert_prints(src, expected, 2);
     }
 
     #[test]
