@@ -10,6 +10,9 @@
 # Settings (environment):
 #   SERVICES            services to compare, folders of spec/ and generated/ ("dcs ecs")
 #   REPS                generation runs per tool, the median is reported (5)
+#   CLEAN_REPS          clean builds of ours and of progenitor's crate with TLS, the fastest is
+#                       reported (2: ours, then progenitor's, progenitor's, ours, so that a drift of
+#                       the machine's speed during the run weighs on both alike)
 #   BENCH_DIR           scratch dir: everything downloaded or built stays there (/tmp/apiref-bench)
 #   OUT                 the Markdown file written (codegen/benches/BENCHMARKS.md)
 #   PROGENITOR_VERSION  cargo-progenitor from crates.io (0.11.2: the last whose client uses
@@ -27,6 +30,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=${BENCH_DIR:-/tmp/apiref-bench}
 OUT=${OUT:-$ROOT/codegen/benches/BENCHMARKS.md}
 REPS=${REPS:-5}
+CLEAN_REPS=${CLEAN_REPS:-2}
 SERVICES=${SERVICES:-dcs ecs}
 PROGENITOR_VERSION=${PROGENITOR_VERSION:-0.11.2}
 TOOLS_TARGET=${TOOLS_TARGET:-$WORK/target-tools}
@@ -46,6 +50,7 @@ need cargo
 need jq
 need awk
 [[ $REPS =~ ^[1-9][0-9]*$ ]] || die "REPS must be a positive integer, not '$REPS'"
+[[ $CLEAN_REPS =~ ^[1-9][0-9]*$ ]] || die "CLEAN_REPS must be a positive integer, not '$CLEAN_REPS'"
 for svc in $SERVICES; do
     [ -f "$ROOT/spec/$svc/spec.yaml" ] || die "no spec for service '$svc' ($ROOT/spec/$svc/spec.yaml)"
     [ -f "$ROOT/generated/$svc/src/lib.rs" ] || die "no client crate for '$svc' ($ROOT/generated/$svc)"
@@ -121,6 +126,15 @@ build_times() { # dir [cargo flags…]
     whole=$(CARGO_INCREMENTAL=0 timed scratch_cargo "$dir" build --offline "$@")
     echo "$clean $rebuild $whole $crates"
 }
+# A clean build's time alone (dependencies included).
+clean_time() { # dir [cargo flags…]
+    local dir=$1
+    shift
+    rm -rf "$dir/target"
+    timed scratch_cargo "$dir" build --offline "$@"
+}
+# The smaller of two times.
+fastest() { awk -v a="$1" -v b="$2" 'BEGIN { print (b < a ? b : a) }'; }
 # Resolves and downloads the dependencies of a scratch crate, reqwest pinned to $REQWEST when
 # the crate asks for the same major version.
 prepare_lock() { # dir
@@ -227,6 +241,16 @@ for svc in $SERVICES; do
             times=$(build_times "$dir" ${flags[@]+"${flags[@]}"})
             read -r "R[$svc.$profile.$crate.clean]" "R[$svc.$profile.$crate.re]" "R[$svc.$profile.$crate.whole]" \
                 "R[$svc.$profile.$crate.crates]" <<<"$times"
+        done
+        # More clean builds of the two compared against the target, in reverse order (ours first
+        # above, progenitor's with TLS last): a single build each swings with the machine.
+        for rep in $(seq 2 "$CLEAN_REPS"); do
+            for crate in tls ours; do
+                case $crate in ours) dir=$OURS ;; tls) dir=$PROG_TLS ;; esac
+                log "$SVC: clean build $rep of $(basename "$dir") ($profile)"
+                t=$(clean_time "$dir" ${flags[@]+"${flags[@]}"})
+                R[$svc.$profile.$crate.clean]=$(fastest "${R[$svc.$profile.$crate.clean]}" "$t")
+            done
         done
         if [ $profile = debug ]; then
             # Ours with one operation group instead of all: client crate rebuild, whole (not
@@ -366,8 +390,9 @@ header() {
         echo "  $(get "$svc.debug.prog.crates") without TLS, $(get "$svc.debug.tls.crates") with TLS (reqwest $(get "$svc.reqwest_prog"), ours $(get "$svc.reqwest_ours"))."
     done
     echo "- Generation: median of $REPS runs of each CLI, on one thread (\`$THREADS_VAR=1\`) and on"
-    echo "  all $CORES cores. Builds: one run each, \`cargo build\` in a scratch crate holding the"
-    echo "  generated code, with an empty target dir (dependencies included), then again after touching"
+    echo "  all $CORES cores. Builds: \`cargo build\` in a scratch crate holding the generated code, with"
+    echo "  an empty target dir (dependencies included; ours and progenitor's with TLS the fastest of"
+    echo "  $CLEAN_REPS, built in turns, the others once), then once again after touching"
     echo "  the client crate (the client crate only): as cargo does by default, incremental in debug"
     echo "  (the old row), and whole, not incremental (\`CARGO_INCREMENTAL=0\`), as after a regeneration"
     echo "  that changes the code. \"With TLS\": progenitor's crate with reqwest's \`$(get tls_feature)\` feature"
