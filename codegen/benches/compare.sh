@@ -9,10 +9,10 @@
 #
 # Settings (environment):
 #   SERVICES            services to compare, folders of spec/ and generated/ ("dcs ecs")
-#   REPS                generation runs per tool, the median is reported (5)
+#   REPS                generation runs per tool, the median is reported (11)
 #   CLEAN_REPS          clean builds of ours and of progenitor's crate with TLS, the fastest is
-#                       reported (2: ours, then progenitor's, progenitor's, ours, so that a drift of
-#                       the machine's speed during the run weighs on both alike)
+#                       reported (3: ours, progenitor's, then twice progenitor's and ours, so that a
+#                       drift of the machine's speed during the run weighs on both alike)
 #   BENCH_DIR           scratch dir: everything downloaded or built stays there (/tmp/apiref-bench)
 #   OUT                 the Markdown file written (codegen/benches/BENCHMARKS.md)
 #   PROGENITOR_VERSION  cargo-progenitor from crates.io (0.11.2: the last whose client uses
@@ -29,8 +29,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=${BENCH_DIR:-/tmp/apiref-bench}
 OUT=${OUT:-$ROOT/codegen/benches/BENCHMARKS.md}
-REPS=${REPS:-5}
-CLEAN_REPS=${CLEAN_REPS:-2}
+REPS=${REPS:-11}
+CLEAN_REPS=${CLEAN_REPS:-3}
 SERVICES=${SERVICES:-dcs ecs}
 PROGENITOR_VERSION=${PROGENITOR_VERSION:-0.11.2}
 TOOLS_TARGET=${TOOLS_TARGET:-$WORK/target-tools}
