@@ -243,22 +243,30 @@ fn committed_specs_load_on_the_fast_path_as_serde_yaml_reads_them() {
     }
 }
 
+/// The tricky strings and the long ones.
+fn all_tricky() -> Vec<String> {
+    let tricky = TRICKY.iter().map(|t| t.to_string());
+    tricky.chain(long_strings()).collect()
+}
+
+/// A spec holding `text` (as a schema name too, with `as_name`) written by serde_yaml: read back
+/// by `from_yaml` (asserted equal), and what the fast path alone makes of it.
+fn round_trip(text: &str, as_name: bool) -> (Spec, Option<Spec>, String) {
+    let spec = spec_with(text, as_name);
+    let yaml = spec.to_yaml();
+    assert_eq!(
+        Spec::from_yaml("x.yaml", &yaml),
+        Ok(spec.clone()),
+        "{text:?}"
+    );
+    let fast = Spec::from_yaml_fast(&yaml);
+    (spec, fast, yaml)
+}
+
 #[test]
 fn tricky_strings_round_trip_in_every_position() {
-    let long = long_strings();
-    let all = TRICKY
-        .iter()
-        .copied()
-        .chain(long.iter().map(String::as_str));
-    for text in all {
-        let spec = spec_with(text, false);
-        let yaml = spec.to_yaml();
-        assert_eq!(
-            Spec::from_yaml("x.yaml", &yaml),
-            Ok(spec.clone()),
-            "{text:?}"
-        );
-        let fast = Spec::from_yaml_fast(&yaml);
+    for text in &all_tricky() {
+        let (spec, fast, yaml) = round_trip(text, false);
         if expect_fast(text) {
             assert_eq!(fast, Some(spec), "fast path on {text:?}:\n{yaml}");
         } else {
@@ -269,24 +277,12 @@ fn tricky_strings_round_trip_in_every_position() {
 
 #[test]
 fn tricky_schema_names_round_trip() {
-    let long = long_strings();
-    let all = TRICKY
-        .iter()
-        .copied()
-        .chain(long.iter().map(String::as_str));
-    for text in all {
-        let spec = spec_with(text, true);
-        let yaml = spec.to_yaml();
-        assert_eq!(
-            Spec::from_yaml("x.yaml", &yaml),
-            Ok(spec.clone()),
-            "{text:?}"
-        );
+    for text in &all_tricky() {
+        let (spec, fast, yaml) = round_trip(text, true);
         // serde_yaml writes keys with line breaks (libyaml's: CR, LF, NEL, LS, PS) and long keys
         // as complex `? ` keys: declined.
         let breaks = ['\r', '\n', '\u{85}', '\u{2028}', '\u{2029}'];
         let simple_key = !text.contains(breaks) && text.chars().count() <= 128;
-        let fast = Spec::from_yaml_fast(&yaml);
         if expect_fast(text) && simple_key {
             assert_eq!(fast, Some(spec), "fast path on {text:?}:\n{yaml}");
         } else {
