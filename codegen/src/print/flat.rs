@@ -75,6 +75,10 @@ impl<'a> Line<'a> {
 
     /// Writes raw text with no spacing logic; the next token follows it as after a word.
     pub(super) fn raw(&mut self, text: &str) {
+        // Nothing written leaves the spacing as it was: an empty lead or comma is no word.
+        if text.is_empty() {
+            return;
+        }
         self.out.push_str(text);
         self.prev = Prev::Word;
     }

@@ -4,6 +4,7 @@
 use proc_macro2::Delimiter;
 
 use super::blocks::block;
+use super::broken::End;
 use super::tree::Tok;
 use super::{split_on_commas, Out};
 
@@ -60,13 +61,8 @@ fn broken_signature(
         line.raw(open);
         Some(())
     })
-    .or_else(|| broken_return_type(ret, open, indent, out))
-}
-
-/// `) -> Type<` / a generic argument per line / `> + 'a {`: the first generics of a return type
-/// too long for its line.
-fn broken_return_type(ret: &[Tok], open: &str, indent: usize, out: &mut Out) -> Option<()> {
-    broken_generics(ret, (")", open, ""), indent, out)
+    // `) -> Type<` / a generic argument per line / `> + 'a {`.
+    .or_else(|| broken_generics(ret, (")", open, ""), indent, out))
 }
 
 /// `lead Type<` / a generic argument per line / `>…trail`, `overhang` after it (prettyplease
@@ -80,9 +76,7 @@ fn broken_generics(
     let lt = tokens.iter().position(|t| t.is_punct('<'))?;
     let gt = lt + 1 + super::closing_angle(&tokens[lt + 1..])?;
     out.line(indent, |line| {
-        if !lead.is_empty() {
-            line.raw(lead);
-        }
+        line.raw(lead);
         line.tokens(&tokens[..lt])?;
         line.open("<");
         Some(())
@@ -101,17 +95,14 @@ fn broken_generics(
 /// which does not count toward the margin.
 fn comma_lines(elems: &[&[Tok]], indent: usize, out: &mut Out) -> Option<()> {
     for (i, elem) in elems.iter().enumerate() {
-        let last = i + 1 == elems.len();
+        let end = End::element(i + 1 == elems.len());
         let write = |line: &mut super::flat::Line<'_>| {
             line.tokens(elem)?;
-            if !last {
-                line.raw(",");
-            }
+            line.raw(end.counted);
             Some(())
         };
-        let (counted, overhang) = if last { ("", ",") } else { (",", "") };
-        out.line_then(indent, write, overhang)
-            .or_else(|| broken_generics(elem, ("", counted, overhang), indent, out))?;
+        out.line_then(indent, write, end.overhang)
+            .or_else(|| broken_generics(elem, ("", end.counted, end.overhang), indent, out))?;
     }
     Some(())
 }
