@@ -108,6 +108,13 @@ PROGENITOR="$PROG_ROOT/bin/cargo-progenitor"
 # Per-service results, keyed "<svc>.<measure>".
 declare -A R
 
+# A clean build's time alone (dependencies included).
+clean_time() { # dir [cargo flags…]
+    local dir=$1
+    shift
+    rm -rf "$dir/target"
+    timed scratch_cargo "$dir" build --offline "$@"
+}
 # Build times of a scratch crate: a clean build (dependencies included), then rebuilds of the
 # crate alone after touching it (the cost of the generated code itself): as cargo does by
 # default (in debug, incremental: the unchanged code is mostly reused), and whole
@@ -117,21 +124,13 @@ declare -A R
 build_times() { # dir [cargo flags…]
     local dir=$1 clean rebuild whole crates
     shift
-    rm -rf "$dir/target"
-    clean=$(timed scratch_cargo "$dir" build --offline "$@")
+    clean=$(clean_time "$dir" "$@")
     crates=$(grep -c '^ *Compiling ' "$WORK/last.log" || true)
     touch "$dir/src/lib.rs"
     rebuild=$(timed scratch_cargo "$dir" build --offline "$@")
     touch "$dir/src/lib.rs"
     whole=$(CARGO_INCREMENTAL=0 timed scratch_cargo "$dir" build --offline "$@")
     echo "$clean $rebuild $whole $crates"
-}
-# A clean build's time alone (dependencies included).
-clean_time() { # dir [cargo flags…]
-    local dir=$1
-    shift
-    rm -rf "$dir/target"
-    timed scratch_cargo "$dir" build --offline "$@"
 }
 # The smaller of two times.
 fastest() { awk -v a="$1" -v b="$2" 'BEGIN { print (b < a ? b : a) }'; }
